@@ -1,0 +1,36 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chainatlas/io/diagnostic.hpp"
+#include "chainatlas/model/dataset.hpp"
+
+namespace chainatlas::io {
+
+/// A dataset that loaded, with the warnings found on the way (unknown keys or columns, a
+/// segment no link touches, a spreadsheet converted from GB18030).
+struct LoadResult {
+    model::Dataset dataset;
+    std::vector<Diagnostic> warnings;
+};
+
+/// Loads a dataset in the format `chainatlas/1` from `path`: either one JSON file, or a folder
+/// holding `dataset.json` and optionally `enterprises.csv`, `supplies.csv` and `projects.csv`.
+/// Checks everything, then throws one DatasetError listing every problem (nothing is half
+/// loaded); throws Error when the path cannot be read at all. Files are named in messages as
+/// `path` was given.
+LoadResult load_dataset(const std::filesystem::path& path);
+
+/// Loads a dataset held in memory as one JSON text; `name` is used in messages and output.
+LoadResult load_dataset_from_json(std::string_view json_text, const std::string& name);
+
+/// The dataset compiled into the binary (Liaocheng), named `built-in:liaocheng`.
+LoadResult load_builtin_dataset();
+
+/// The JSON text of the built-in dataset.
+std::string_view builtin_dataset_json();
+
+}  // namespace chainatlas::io

@@ -1,0 +1,159 @@
+#pragma once
+
+// Turns flat records from any file of a dataset into one model::Dataset, checking every rule of
+// DATA-FORMAT.md on the way and collecting every problem. References may point forward (a chain
+// names its leaders before the enterprises section): the first mention of an id reserves its
+// slot, its definition fills it, and `finish` reports the ids that were never defined.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "chainatlas/io/diagnostic.hpp"
+#include "chainatlas/model/dataset.hpp"
+#include "flat_record_impl.hpp"
+
+namespace chainatlas::io::detail {
+
+/// Collects diagnostics in the order of the records they concern.
+class DiagnosticSink {
+public:
+    void add(Severity severity, const std::string& file, std::string location, std::string message,
+             std::uint64_t order);
+    [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+    /// All diagnostics, sorted by file order and record order.
+    std::vector<Diagnostic> take_sorted();
+    [[nodiscard]] std::size_t suppressed() const { return suppressed_; }
+
+private:
+    struct Entry {
+        std::uint64_t order;
+        Diagnostic diagnostic;
+    };
+    std::vector<Entry> entries_;
+    std::size_t errors_ = 0;
+    std::size_t suppressed_ = 0;
+};
+
+class DatasetAssembler {
+public:
+    DatasetAssembler();
+
+    /// Starts reading a file; later records come from it. `csv_columns` maps the header of a
+    /// CSV file (key → 1-based column); empty for JSON.
+    void begin_file(const std::string& display_name, bool is_csv);
+    void set_csv_columns(std::map<std::string, std::size_t, std::less<>> columns);
+
+    /// Reports a problem with the file itself (syntax, encoding) at `location`.
+    void file_error(const std::string& location, const std::string& message);
+    void file_warning(const std::string& location, const std::string& message);
+
+    void read_format(const FlatRecord& record);
+    void read_region(const FlatRecord& record);
+    void read_county(const FlatRecord& record);
+    void read_park(const FlatRecord& record);
+    void read_chain(const nlohmann::json& chain, const std::string& pointer);
+    void read_cross_link(const FlatRecord& record);
+    void read_enterprise(const FlatRecord& record);
+    void read_supply(const FlatRecord& record);
+    void read_project(const FlatRecord& record);
+    /// A top-level key that is not a section of the format.
+    void unknown_section(const std::string& key);
+    /// A section whose value has the wrong JSON type.
+    void wrong_section_type(const std::string& key, std::string_view expected, std::string_view found);
+
+    /// Checks what needs the whole dataset, then returns it, or throws DatasetError with every
+    /// problem found.
+    model::Dataset finish(std::vector<Diagnostic>& warnings);
+
+    model::Dataset& dataset() { return data_; }
+
+private:
+    struct FieldReader;
+    struct PendingRef {
+        model::Section section;
+        model::Index slot;
+        std::string file;
+        std::string location;
+        std::uint64_t order;
+    };
+    struct SectionTable {
+        std::unordered_map<std::string_view, model::Index> ids;
+        std::vector<bool> defined;
+        std::vector<std::string> first_location;  // small sections only
+        std::vector<model::Index> rank;           // order of definition, per slot
+        model::Index defined_count = 0;
+    };
+    struct UnknownKey {
+        std::string file, first_location;
+        std::size_t count = 0;
+        std::uint64_t order = 0;
+    };
+
+    FieldReader reader(const FlatRecord& record);
+    void error(const std::string& location, std::string message);
+    void warning(const std::string& location, std::string message);
+    void note_unknown_keys(const FlatRecord& record, std::string_view section,
+                           std::initializer_list<std::string_view> known);
+
+    bool check_id(std::string_view id, const std::string& location);
+    /// The slot of `id` in `section`, reserving one when the id has not been seen yet.
+    model::Index reference(model::Section section, std::string_view id, const std::string& location);
+    /// Defines `id` in `section`; returns kNoIndex (after reporting) for a duplicate.
+    model::Index define(model::Section section, std::string_view id, const std::string& location);
+    model::Index reserve_slot(model::Section section, std::string_view id);
+    std::string suggestion(model::Section section, std::string_view id) const;
+
+    void check_links();
+    void check_unresolved();
+    void check_parks_of_enterprises();
+    void restore_definition_order();
+
+    model::Dataset data_;
+    DiagnosticSink sink_;
+    std::array<SectionTable, 6> tables_;
+    std::vector<PendingRef> pending_;
+    std::map<std::pair<std::string, std::string>, UnknownKey> unknown_keys_;
+    std::vector<std::string> files_;
+    std::map<std::string, std::size_t, std::less<>> csv_columns_;
+    bool current_is_csv_ = false;
+    std::uint64_t order_ = 0;  // file index in the high bits, record number in the low bits
+    bool saw_format_ = false;
+    bool saw_region_ = false;
+    struct LinkPlace {
+        model::Index chain;
+        std::size_t link;
+        std::string file, from_location, to_location;
+        std::uint64_t order;
+    };
+    std::vector<LinkPlace> link_places_;
+    struct CrossPlace {
+        std::size_t link;
+        std::string file, location;
+        std::uint64_t order;
+    };
+    std::vector<CrossPlace> cross_places_;
+    struct SegmentPlace {
+        std::string file, location;
+        std::uint64_t order;
+    };
+    std::vector<SegmentPlace> segment_places_;
+    struct EnterprisePlace {
+        std::uint32_t file;
+        std::uint32_t position;  // JSON array index or CSV line
+        std::uint64_t order;
+    };
+    std::vector<EnterprisePlace> enterprise_places_;
+    std::vector<std::map<std::string, std::size_t, std::less<>>> file_columns_;
+    std::vector<std::string_view> scratch_views_;
+    std::vector<model::Index> scratch_indices_;
+};
+
+}  // namespace chainatlas::io::detail

@@ -1,0 +1,241 @@
+#include "chainatlas/io/load_dataset.hpp"
+
+#include <xxhash.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <system_error>
+
+#include "assembler_impl.hpp"
+#include "chainatlas/io/csv_reader.hpp"
+#include "chainatlas/io/encoding.hpp"
+#include "json_reader_impl.hpp"
+#include "mapped_file_impl.hpp"
+
+namespace chainatlas::io {
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::DatasetAssembler;
+using detail::FlatRecord;
+
+/// The CSV files of the folder form and the columns each may have.
+struct CsvKind {
+    std::string_view file;
+    std::string_view section;
+    std::array<std::string_view, 10> columns;
+    std::array<std::string_view, 4> required;
+    void (DatasetAssembler::*read)(const FlatRecord&);
+};
+
+constexpr std::array<CsvKind, 3> kCsvKinds{{
+    {"enterprises.csv", "enterprises",
+     {"id", "name", "county", "park", "segments", "output", "employees", "tags", "external", "location"},
+     {"id", "name"},
+     &DatasetAssembler::read_enterprise},
+    {"supplies.csv", "supplies", {"from", "to", "weight"}, {"from", "to"}, &DatasetAssembler::read_supply},
+    {"projects.csv", "projects",
+     {"id", "name", "county", "park", "enterprise", "segments", "investment", "status", "year"},
+     {"id", "name", "county", "status"},
+     &DatasetAssembler::read_project},
+}};
+
+/// Optional columns every CSV file may have besides its own.
+constexpr std::array<std::string_view, 3> kCommonColumns{"name_en", "source", "note"};
+
+std::string hex64(std::uint64_t value) {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
+    return text;
+}
+
+bool is_known_column(const CsvKind& kind, std::string_view column) {
+    for (const auto known : kind.columns) {
+        if (!known.empty() && known == column) return true;
+    }
+    for (const auto known : kCommonColumns) {
+        if (known == column) return true;
+    }
+    return false;
+}
+
+std::string expected_columns(const CsvKind& kind) {
+    std::string list;
+    for (const auto column : kind.columns) {
+        if (column.empty()) continue;
+        if (!list.empty()) list += ",";
+        list += column;
+    }
+    return list;
+}
+
+/// Reads the header row; returns false (after reporting) when the file cannot be read on.
+bool read_header(const CsvKind& kind, const CsvRow& row, DatasetAssembler& out,
+                 std::vector<std::string>& header) {
+    header.clear();
+    std::map<std::string, std::size_t, std::less<>> columns;
+    bool ok = true;
+    bool any_known = false;
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        std::string name(row.fields[i]);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+        while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
+        const std::string place = std::to_string(row.line) + ":" + std::to_string(i + 1);
+        if (!is_known_column(kind, name)) {
+            out.file_warning(place, "unknown column '" + name + "' (ignored; expected columns " +
+                                        expected_columns(kind) + ")");
+            name.clear();  // an ignored column
+        } else if (columns.count(name) != 0) {
+            out.file_error(place, "duplicate column '" + name + "'");
+            ok = false;
+        } else {
+            any_known = true;
+            columns.emplace(name, i + 1);
+        }
+        header.push_back(name);
+    }
+    if (!any_known) {
+        out.file_error(std::to_string(row.line) + ":1",
+                       "missing header row (expected the first row to name the columns, such as " +
+                           expected_columns(kind) + ")");
+        return false;
+    }
+    for (const auto required : kind.required) {
+        if (!required.empty() && columns.count(required) == 0) {
+            out.file_error(std::to_string(row.line) + ":1",
+                           "missing column '" + std::string(required) + "' (the header must name it)");
+            ok = false;
+        }
+    }
+    out.set_csv_columns(std::move(columns));
+    return ok;
+}
+
+/// Decodes the text of a CSV file: strips a UTF-8 BOM, converts GB18030 (what Excel on Chinese
+/// Windows saves) with a warning. Returns false when the text is neither.
+bool decode_csv(std::string_view raw, DatasetAssembler& out, std::string& converted,
+                std::string_view& text) {
+    text = raw;
+    if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+    const auto problem = find_invalid_utf8(text);
+    if (!problem) return true;
+    if (auto gb = convert_to_utf8(text, "GB18030")) {
+        converted = std::move(*gb);
+        text = converted;
+        out.file_warning("", "not UTF-8: read as GB18030 (the encoding of Excel on Chinese Windows) "
+                             "and converted; save as \"CSV UTF-8\" to avoid this");
+        return true;
+    }
+    out.file_error(std::to_string(problem->line) + ":" + std::to_string(problem->column),
+                   "not valid UTF-8 or GB18030 text (expected a UTF-8 CSV file)");
+    return false;
+}
+
+void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& out) {
+    std::string converted;
+    std::string_view text;
+    if (!decode_csv(raw, out, converted, text)) return;
+    std::vector<std::string> header;
+    bool have_header = false;
+    bool header_ok = true;
+    FlatRecord record;
+    record.from_csv = true;
+    const auto error = read_csv(text, [&](const CsvRow& row) {
+        if (!have_header) {
+            have_header = true;
+            header_ok = read_header(kind, row, out, header);
+            return header_ok;
+        }
+        if (row.fields.size() != header.size()) {
+            out.file_error(std::to_string(row.line) + ":1",
+                           "found " + std::to_string(row.fields.size()) + " fields, expected " +
+                               std::to_string(header.size()) + " (as many as the header has)");
+            return true;
+        }
+        record.clear();
+        record.line = row.line;
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            if (header[i].empty()) continue;
+            auto& field = record.add(header[i]);
+            field.kind = detail::ValueKind::text;
+            field.text.assign(row.fields[i]);
+            field.column = i + 1;
+        }
+        (out.*kind.read)(record);
+        return true;
+    });
+    if (!error.message.empty()) {
+        out.file_error(std::to_string(error.line) + ":" + std::to_string(error.column), error.message);
+    } else if (!have_header && header_ok) {
+        out.file_error("", "the file is empty (expected a header row: " + expected_columns(kind) + ")");
+    }
+}
+
+std::string display(const fs::path& path) { return path.string(); }
+
+LoadResult finish(DatasetAssembler& assembler, std::string name, std::uint64_t hash) {
+    LoadResult result;
+    result.dataset = assembler.finish(result.warnings);
+    result.dataset.name = std::move(name);
+    result.dataset.content_hash = "xxh3:" + hex64(hash);
+    return result;
+}
+
+}  // namespace
+
+LoadResult load_dataset(const fs::path& path) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        throw Error("cannot read '" + display(path) + "': no such file or folder");
+    }
+    DatasetAssembler assembler;
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> owned_state(XXH3_createState(),
+                                                                                &XXH3_freeState);
+    XXH3_state_t* state = owned_state.get();
+    XXH3_64bits_reset(state);
+    {
+        if (fs::is_directory(status)) {
+            const fs::path json_path = path / "dataset.json";
+            if (!fs::exists(json_path)) {
+                throw Error("'" + display(path) + "' is a folder without dataset.json (expected the "
+                            "folder form: dataset.json plus optional enterprises.csv, supplies.csv, projects.csv)");
+            }
+            {
+                const detail::MappedFile file(json_path, display(json_path));
+                XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
+                assembler.begin_file(display(json_path), false);
+                detail::read_json_dataset(file.bytes(), assembler);
+            }
+            for (const auto& kind : kCsvKinds) {
+                const fs::path csv_path = path / std::string(kind.file);
+                if (!fs::exists(csv_path)) continue;
+                const detail::MappedFile file(csv_path, display(csv_path));
+                XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
+                assembler.begin_file(display(csv_path), true);
+                read_csv_file(kind, file.bytes(), assembler);
+            }
+        } else {
+            const detail::MappedFile file(path, display(path));
+            XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
+            assembler.begin_file(display(path), false);
+            detail::read_json_dataset(file.bytes(), assembler);
+        }
+    }
+    return finish(assembler, display(path), XXH3_64bits_digest(state));
+}
+
+LoadResult load_dataset_from_json(std::string_view json_text, const std::string& name) {
+    DatasetAssembler assembler;
+    assembler.begin_file(name, false);
+    detail::read_json_dataset(json_text, assembler);
+    return finish(assembler, name, XXH3_64bits(json_text.data(), json_text.size()));
+}
+
+LoadResult load_builtin_dataset() {
+    return load_dataset_from_json(builtin_dataset_json(), "built-in:liaocheng");
+}
+
+}  // namespace chainatlas::io

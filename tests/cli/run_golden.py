@@ -1,0 +1,1 @@
+import sys; print('no golden cases yet'); sys.exit(0)
