@@ -343,6 +343,7 @@ DatasetAssembler::DatasetAssembler() = default;
 
 DatasetAssembler::FieldReader DatasetAssembler::reader(const FlatRecord& record) {
     ++order_;
+    sub_order_ = 0;
     FieldReader fields{*this, record};
     fields.report_duplicates();
     return fields;
@@ -362,11 +363,16 @@ void DatasetAssembler::set_csv_columns(std::map<std::string, std::size_t, std::l
 }
 
 void DatasetAssembler::error(const std::string& location, std::string message) {
-    sink_.add(Severity::error, files_.back(), location, std::move(message), order_);
+    sink_.add(Severity::error, files_.back(), location, std::move(message), order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255));
 }
 
 void DatasetAssembler::warning(const std::string& location, std::string message) {
-    sink_.add(Severity::warning, files_.back(), location, std::move(message), order_);
+    sink_.add(Severity::warning, files_.back(), location, std::move(message), order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255));
+}
+
+void DatasetAssembler::fatal_file_error(const std::string& location, const std::string& message) {
+    fatal_ = true;
+    error(location, message);
 }
 
 void DatasetAssembler::file_error(const std::string& location, const std::string& message) {
@@ -390,7 +396,7 @@ void DatasetAssembler::note_unknown_keys(const FlatRecord& record, std::string_v
         if (entry.count++ == 0) {
             entry.file = files_.back();
             entry.first_location = record.pointer + "/" + escape_pointer_token(key);
-            entry.order = order_;
+            entry.order = order_ * 256 + 255;
         }
     }
 }
@@ -456,7 +462,9 @@ Index DatasetAssembler::reference(Section section, std::string_view id, const st
     auto& table = tables_[static_cast<std::size_t>(section)];
     const auto found = table.ids.find(id);
     Index slot = found != table.ids.end() ? found->second : reserve_slot(section, id);
-    if (!table.defined[slot]) pending_.push_back({section, slot, files_.back(), location, order_});
+    if (!table.defined[slot]) {
+        pending_.push_back({section, slot, files_.back(), location, order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255)});
+    }
     return slot;
 }
 
@@ -608,6 +616,7 @@ void DatasetAssembler::read_park(const FlatRecord& record) {
 
 void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string& pointer) {
     ++order_;
+    sub_order_ = 0;
     if (!chain.is_object()) {
         error(pointer, "wrong type: expected a chain object");
         return;
@@ -662,7 +671,7 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
                 result.tier = *tier;
             }
             data_.segments[s] = result;
-            segment_places_[s] = {files_.back(), segment_pointer, order_};
+            segment_places_[s] = {files_.back(), segment_pointer, order_ * 256 + 255};
             out.segments.push_back(s);
             note_unknown_keys(segment_record, "segments", {"id", "name", "name_en", "tier"});
         }
@@ -689,7 +698,7 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
             link.to = reference(Section::segment, *to, link_fields.where("to"));
             link.provenance = read_provenance(link_fields, data_);
             link_places_.push_back({slot, out.links.size(), files_.back(), link_fields.where("from"),
-                                    link_fields.where("to"), order_});
+                                    link_fields.where("to"), order_ * 256 + 255});
             out.links.push_back(link);
             note_unknown_keys(link_record, "links", {"from", "to"});
         }
@@ -708,7 +717,7 @@ void DatasetAssembler::read_cross_link(const FlatRecord& record) {
     link.from = reference(Section::segment, *from, fields.where("from"));
     link.to = reference(Section::segment, *to, fields.where("to"));
     link.provenance = read_provenance(fields, data_);
-    cross_places_.push_back({data_.cross_links.size(), files_.back(), record.pointer, order_});
+    cross_places_.push_back({data_.cross_links.size(), files_.back(), record.pointer, order_ * 256 + 255});
     data_.cross_links.push_back(link);
     note_unknown_keys(record, "cross_links", {"from", "to"});
 }
@@ -758,7 +767,7 @@ void DatasetAssembler::read_enterprise(const FlatRecord& record) {
     if (const auto location = fields.text("location", false)) e.location = data_.intern(*location);
     data_.enterprises[slot] = e;
     enterprise_places_[slot] = {static_cast<std::uint32_t>(files_.size() - 1),
-                                static_cast<std::uint32_t>(record.from_csv ? record.line : 0), order_};
+                                static_cast<std::uint32_t>(record.from_csv ? record.line : 0), order_ * 256 + 255};
     if (!record.from_csv) {
         const auto slash = record.pointer.rfind('/');
         enterprise_places_[slot].position =
@@ -826,17 +835,19 @@ void DatasetAssembler::read_project(const FlatRecord& record) {
 
 void DatasetAssembler::unknown_section(const std::string& key) {
     ++order_;
+    sub_order_ = 0;
     auto& entry = unknown_keys_[{files_.back(), key}];
     if (entry.count++ == 0) {
         entry.file = files_.back();
         entry.first_location = "/" + escape_pointer_token(key);
-        entry.order = order_;
+        entry.order = order_ * 256;
     }
 }
 
 void DatasetAssembler::wrong_section_type(const std::string& key, std::string_view expected,
                                           std::string_view found) {
     ++order_;
+    sub_order_ = 0;
     error("/" + escape_pointer_token(key),
           "wrong type: found " + std::string(found) + ", expected " + std::string(expected));
 }
@@ -1009,8 +1020,7 @@ void DatasetAssembler::restore_definition_order() {
 }
 
 model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
-    if (!files_.empty()) {
-        order_ = (std::uint64_t{1} << 40);
+    if (!files_.empty() && !fatal_) {
         const std::string first_file = files_.front();
         if (!saw_format_) {
             sink_.add(Severity::error, first_file, "",

@@ -53,6 +53,9 @@ public:
 
     /// Reports a problem with the file itself (syntax, encoding) at `location`.
     void file_error(const std::string& location, const std::string& message);
+    /// A problem that stopped the file from being read at all (syntax, encoding, not an
+    /// object): the checks that need the whole file are then skipped.
+    void fatal_file_error(const std::string& location, const std::string& message);
     void file_warning(const std::string& location, const std::string& message);
 
     void read_format(const FlatRecord& record);
@@ -125,6 +128,8 @@ private:
     std::map<std::string, std::size_t, std::less<>> csv_columns_;
     bool current_is_csv_ = false;
     std::uint64_t order_ = 0;  // file index in the high bits, record number in the low bits
+    std::uint64_t sub_order_ = 0;  // problems within one record, in the order of its fields
+    bool fatal_ = false;
     bool saw_format_ = false;
     bool saw_region_ = false;
     struct LinkPlace {

@@ -95,7 +95,7 @@ public:
         std::string message = error.what();
         const auto at = message.find(": ", message.find("column"));
         if (at != std::string::npos) message = message.substr(at + 2);
-        out_.file_error(std::to_string(line) + ":" + std::to_string(column), "invalid JSON: " + message);
+        out_.fatal_file_error(std::to_string(line) + ":" + std::to_string(column), "invalid JSON: " + message);
         return false;
     }
 
@@ -160,7 +160,7 @@ private:
     bool open(bool is_object) {
         ++depth_;
         if (depth_ > kMaxDepth) {
-            out_.file_error(here(), "nesting deeper than " + std::to_string(kMaxDepth) +
+            out_.fatal_file_error(here(), "nesting deeper than " + std::to_string(kMaxDepth) +
                                         " levels (this is not a chainatlas dataset)");
             return false;
         }
@@ -286,7 +286,7 @@ private:
     std::string dom_pointer() const { return "/chains/" + std::to_string(section_index_) + "/…"; }
 
     bool top_level_not_object(std::string_view found) {
-        out_.file_error("", "the top level is " + std::string(found) +
+        out_.fatal_file_error("", "the top level is " + std::string(found) +
                                 " (expected an object with \"format\": \"chainatlas/1\" and the sections)");
         return false;
     }
@@ -323,12 +323,12 @@ private:
 
 void read_json_dataset(std::string_view text, DatasetAssembler& assembler) {
     if (text.empty()) {
-        assembler.file_error("", "the file is empty (expected a JSON object with \"format\": \"chainatlas/1\")");
+        assembler.fatal_file_error("", "the file is empty (expected a JSON object with \"format\": \"chainatlas/1\")");
         return;
     }
     if (const auto problem = find_invalid_utf8(text)) {
-        assembler.file_error(std::to_string(problem->line) + ":" + std::to_string(problem->column),
-                             "not valid UTF-8 (expected UTF-8 text; save the file as UTF-8)");
+        assembler.fatal_file_error(std::to_string(problem->line) + ":" + std::to_string(problem->column),
+                                   "not valid UTF-8 (expected UTF-8 text; save the file as UTF-8)");
         return;
     }
     DatasetSax sax(text, assembler);

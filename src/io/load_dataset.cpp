@@ -78,6 +78,13 @@ bool read_header(const CsvKind& kind, const CsvRow& row, DatasetAssembler& out,
     std::map<std::string, std::size_t, std::less<>> columns;
     bool ok = true;
     bool any_known = false;
+    for (const auto field : row.fields) any_known = any_known || is_known_column(kind, field);
+    if (!any_known) {
+        out.file_error(std::to_string(row.line) + ":1",
+                       "missing header row (expected the first row to name the columns, such as " +
+                           expected_columns(kind) + ")");
+        return false;
+    }
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
         std::string name(row.fields[i]);
         while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
@@ -91,16 +98,9 @@ bool read_header(const CsvKind& kind, const CsvRow& row, DatasetAssembler& out,
             out.file_error(place, "duplicate column '" + name + "'");
             ok = false;
         } else {
-            any_known = true;
             columns.emplace(name, i + 1);
         }
         header.push_back(name);
-    }
-    if (!any_known) {
-        out.file_error(std::to_string(row.line) + ":1",
-                       "missing header row (expected the first row to name the columns, such as " +
-                           expected_columns(kind) + ")");
-        return false;
     }
     for (const auto required : kind.required) {
         if (!required.empty() && columns.count(required) == 0) {

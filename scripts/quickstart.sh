@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job on a fresh machine: install what is missing, build, and run chainatlas on the
+# built-in Liaocheng dataset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== building chainatlas" >&2
+bash scripts/build.sh
+echo "== validating the built-in Liaocheng dataset" >&2
+./build/chainatlas validate
+echo "== the region at a glance" >&2
+./build/chainatlas stats
