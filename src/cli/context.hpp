@@ -41,5 +41,10 @@ void add_stats_command(CLI::App& app, Context& context);
 void add_chains_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
 void add_synth_command(CLI::App& app, Context& context);
+void add_gaps_command(CLI::App& app, Context& context);
+void add_trace_command(CLI::App& app, Context& context);
+void add_targets_command(CLI::App& app, Context& context);
+void add_critical_command(CLI::App& app, Context& context);
+void add_whatif_command(CLI::App& app, Context& context);
 
 }  // namespace chainatlas::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     cli::add_chains_command(app, context);
     cli::add_show_command(app, context);
     cli::add_synth_command(app, context);
+    cli::add_gaps_command(app, context);
 
     try {
         app.parse(argc, argv);
