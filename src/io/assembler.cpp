@@ -451,7 +451,7 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
             data_.projects.emplace_back().id = stored;
             break;
     }
-    table.ids.emplace(stored, slot);
+    table.ids.insert(stored);
     table.defined.push_back(false);
     table.rank.push_back(kNoIndex);
     if (section != Section::enterprise) table.first_location.emplace_back();
@@ -461,7 +461,7 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
 Index DatasetAssembler::reference(Section section, std::string_view id, const std::string& location) {
     auto& table = tables_[static_cast<std::size_t>(section)];
     const auto found = table.ids.find(id);
-    Index slot = found != table.ids.end() ? found->second : reserve_slot(section, id);
+    const Index slot = found != model::IdIndex::kMissing ? found : reserve_slot(section, id);
     if (!table.defined[slot]) {
         pending_.push_back({section, slot, files_.back(), location, order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255)});
     }
@@ -471,7 +471,7 @@ Index DatasetAssembler::reference(Section section, std::string_view id, const st
 Index DatasetAssembler::define(Section section, std::string_view id, const std::string& location) {
     auto& table = tables_[static_cast<std::size_t>(section)];
     const auto found = table.ids.find(id);
-    const Index slot = found != table.ids.end() ? found->second : reserve_slot(section, id);
+    const Index slot = found != model::IdIndex::kMissing ? found : reserve_slot(section, id);
     if (table.defined[slot]) {
         std::string first;
         if (section == Section::enterprise) {
@@ -498,8 +498,8 @@ std::string DatasetAssembler::suggestion(Section section, std::string_view id) c
     std::string_view best;
     std::size_t best_distance = std::max<std::size_t>(2, id.size() / 3) + 1;
     std::vector<std::string_view> candidates;
-    for (const auto& [candidate, slot] : table.ids) {
-        if (table.defined[slot]) candidates.push_back(candidate);
+    for (Index slot = 0; slot < table.ids.size(); ++slot) {
+        if (table.defined[slot]) candidates.push_back(table.ids.id(slot));
     }
     std::sort(candidates.begin(), candidates.end());  // ties go to the first id in order
     for (const auto candidate : candidates) {
@@ -966,7 +966,21 @@ void remap_all(std::vector<Index>& indices, const std::vector<Index>& rank) {
 
 }  // namespace
 
-void DatasetAssembler::restore_definition_order() {
+void DatasetAssembler::expect(Section section, std::size_t count) {
+    tables_[static_cast<std::size_t>(section)].ids.reserve(tables_[static_cast<std::size_t>(section)].ids.size() + count);
+    switch (section) {
+        case Section::enterprise:
+            data_.enterprises.reserve(data_.enterprises.size() + count);
+            enterprise_places_.reserve(enterprise_places_.size() + count);
+            break;
+        case Section::project: data_.projects.reserve(data_.projects.size() + count); break;
+        default: break;
+    }
+}
+
+void DatasetAssembler::expect_supplies(std::size_t count) { data_.supplies.reserve(data_.supplies.size() + count); }
+
+bool DatasetAssembler::restore_definition_order() {
     // Slots were reserved in order of first mention (a park may name a chain before the
     // chains section); put every section back in the order the files define it, so output
     // follows the data as its authors wrote it.
@@ -979,6 +993,9 @@ void DatasetAssembler::restore_definition_order() {
     const auto& segments = rank_of(Section::segment);
     const auto& enterprises = rank_of(Section::enterprise);
     const auto& projects = rank_of(Section::project);
+    bool any = false;
+    for (const auto& table : tables_) any = any || !is_identity(table.rank);
+    if (!any) return false;
     for (auto& park : data_.parks) {
         remap(park.county, counties);
         remap_all(park.chains, chains);
@@ -1017,6 +1034,7 @@ void DatasetAssembler::restore_definition_order() {
     permute(data_.segments, segments);
     permute(data_.enterprises, enterprises);
     permute(data_.projects, projects);
+    return true;
 }
 
 model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
@@ -1045,8 +1063,13 @@ model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
     auto diagnostics = sink_.take_sorted();
     if (failed) throw DatasetError(std::move(diagnostics), suppressed);
     warnings = std::move(diagnostics);
-    restore_definition_order();
-    data_.rebuild_lookup();
+    if (restore_definition_order()) {
+        data_.rebuild_lookup();
+    } else {
+        for (std::size_t s = 0; s < tables_.size(); ++s) {
+            data_.adopt_lookup(static_cast<Section>(s), std::move(tables_[s].ids));
+        }
+    }
     return std::move(data_);
 }
 

@@ -77,6 +77,9 @@ public:
     model::Dataset finish(std::vector<Diagnostic>& warnings);
 
     model::Dataset& dataset() { return data_; }
+    /// Expected number of records in a section (from a quick count of CSV lines), to size tables.
+    void expect(model::Section section, std::size_t count);
+    void expect_supplies(std::size_t count);
 
 private:
     struct FieldReader;
@@ -88,7 +91,7 @@ private:
         std::uint64_t order;
     };
     struct SectionTable {
-        std::unordered_map<std::string_view, model::Index> ids;
+        model::IdIndex ids;
         std::vector<bool> defined;
         std::vector<std::string> first_location;  // small sections only
         std::vector<model::Index> rank;           // order of definition, per slot
@@ -117,7 +120,8 @@ private:
     void check_links();
     void check_unresolved();
     void check_parks_of_enterprises();
-    void restore_definition_order();
+    /// Returns false (and changes nothing) when every section is already in file order.
+    bool restore_definition_order();
 
     model::Dataset data_;
     DiagnosticSink sink_;

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -137,6 +138,10 @@ void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& 
     std::string converted;
     std::string_view text;
     if (!decode_csv(raw, out, converted, text)) return;
+    const auto rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (kind.section == "enterprises") out.expect(model::Section::enterprise, rows);
+    if (kind.section == "projects") out.expect(model::Section::project, rows);
+    if (kind.section == "supplies") out.expect_supplies(rows);
     std::vector<std::string> header;
     bool have_header = false;
     bool header_ok = true;

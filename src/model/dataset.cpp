@@ -59,10 +59,10 @@ constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
     {"project", Section::project}}};
 
 template <typename Records>
-void index_section(std::unordered_map<std::string_view, Index>& lookup, const Records& records) {
+void index_section(IdIndex& lookup, const Records& records) {
     lookup.clear();
     lookup.reserve(records.size());
-    for (Index i = 0; i < records.size(); ++i) lookup.emplace(records[i].id, i);
+    for (const auto& record : records) lookup.insert(record.id);
 }
 
 }  // namespace
@@ -84,9 +84,8 @@ Span Dataset::add_tags(std::span<const std::string_view> words) {
 }
 
 Index Dataset::find(Section section, std::string_view id) const {
-    const auto& lookup = lookup_[static_cast<std::size_t>(section)];
-    const auto found = lookup.find(id);
-    return found == lookup.end() ? kNoIndex : found->second;
+    const std::uint32_t found = lookup_[static_cast<std::size_t>(section)].find(id);
+    return found == IdIndex::kMissing ? kNoIndex : found;
 }
 
 void Dataset::rebuild_lookup() {

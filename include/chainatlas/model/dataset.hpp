@@ -7,9 +7,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "chainatlas/model/id_index.hpp"
 #include "chainatlas/model/text_arena.hpp"
 
 /// The in-memory form of a dataset in the format `chainatlas/1` (see DATA-FORMAT.md).
@@ -181,13 +181,15 @@ public:
     /// `rebuild_lookup()`, which the loaders call; call it again after adding records by hand.
     [[nodiscard]] Index find(Section section, std::string_view id) const;
     void rebuild_lookup();
+    /// Adopts an index the loader built while reading (positions must match the section).
+    void adopt_lookup(Section section, IdIndex index) { lookup_[static_cast<std::size_t>(section)] = std::move(index); }
 
     /// Total of `output` over local (non-external) enterprises.
     [[nodiscard]] double local_output() const;
 
 private:
     std::shared_ptr<TextArena> arena_;
-    std::unordered_map<std::string_view, Index> lookup_[6];
+    IdIndex lookup_[6];
 };
 
 /// The spelling in data of each enum value ("county-city", "development-zone", ...).
