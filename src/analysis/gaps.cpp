@@ -230,13 +230,13 @@ double score_of(const std::vector<double>& values, const std::vector<double>& we
     return score;
 }
 
-struct Candidate {
+struct RankEntry {
     SegmentGap* gap;
     std::vector<double> values;
 };
 
 /// Ranks by score descending, then segment id ascending; returns the order as indices.
-std::vector<std::size_t> rank_order(const std::vector<Candidate>& candidates, const std::vector<double>& weights) {
+std::vector<std::size_t> rank_order(const std::vector<RankEntry>& candidates, const std::vector<double>& weights) {
     std::vector<double> scores;
     for (const auto& c : candidates) scores.push_back(score_of(c.values, weights));
     std::vector<std::size_t> order(candidates.size());
@@ -248,7 +248,7 @@ std::vector<std::size_t> rank_order(const std::vector<Candidate>& candidates, co
     return order;
 }
 
-std::vector<SensitivityEntry> check_sensitivity(const std::vector<Candidate>& candidates,
+std::vector<SensitivityEntry> check_sensitivity(const std::vector<RankEntry>& candidates,
                                                 const std::vector<double>& weights,
                                                 const std::vector<std::size_t>& base, std::size_t top) {
     std::vector<SensitivityEntry> entries;
@@ -387,7 +387,7 @@ GapResult find_gaps(const graph::RegionGraph& graph, const GapOptions& options) 
         result.chains.push_back(std::move(gaps));
     }
 
-    std::vector<Candidate> candidates;
+    std::vector<RankEntry> candidates;
     for (auto& chain : result.chains) {
         for (auto& gap : chain.segment_gaps) {
             if (!gap.action) continue;

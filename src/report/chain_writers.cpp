@@ -1,6 +1,7 @@
 #include "chainatlas/report/chain_writers.hpp"
 
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "chainatlas/report/table.hpp"
@@ -176,7 +177,271 @@ void print_sensitivity(std::ostream& out, const analysis::GapResult& result) {
     table.print(out);
 }
 
+Json traced_segments_json(const std::vector<analysis::TracedSegment>& segments) {
+    Json out = Json::array();
+    for (const auto& s : segments) {
+        out.push_back({{"id", s.id},
+                       {"name", s.name},
+                       {"name_en", s.name_en},
+                       {"chain", s.chain},
+                       {"distance", s.distance},
+                       {"local_enterprises", s.local_enterprises}});
+    }
+    return out;
+}
+
+Json partners_json(const std::vector<analysis::Partner>& partners) {
+    Json out = Json::array();
+    for (const auto& p : partners) {
+        out.push_back({{"id", p.id},
+                       {"name", p.name},
+                       {"name_en", p.name_en},
+                       {"external", p.external},
+                       {"by_link", p.by_link},
+                       {"by_supply", p.by_supply},
+                       {"segments", p.segments}});
+    }
+    return out;
+}
+
+void add_traced_rows(Table& table, const char* direction, const std::vector<analysis::TracedSegment>& segments,
+                     const TextOptions& options) {
+    for (const auto& s : segments) {
+        table.add_row({direction, std::to_string(s.distance), s.id, name_of(s.name, s.name_en, options.english),
+                       s.chain, std::to_string(s.local_enterprises)});
+    }
+}
+
+void print_partners(std::ostream& out, const char* title, const std::vector<analysis::Partner>& partners,
+                    const TextOptions& options) {
+    out << '\n' << title << '\n';
+    if (partners.empty()) {
+        out << "  none\n";
+        return;
+    }
+    Table table({"enterprise", "name", "via", "segments"}, {Align::left, Align::left, Align::left, Align::left});
+    for (const auto& p : partners) {
+        std::string via = p.by_link ? "link" : "";
+        if (p.by_supply) via += via.empty() ? "supply" : "+supply";
+        if (p.external) via += " (external)";
+        table.add_row({p.id, name_of(p.name, p.name_en, options.english), via, joined(p.segments)});
+    }
+    table.print(out, 60);
+}
+
+void print_traced_enterprises(std::ostream& out, const analysis::TraceResult& result, const TextOptions& options) {
+    out << "\nLocal enterprises\n";
+    Table table({"direction", "distance", "enterprise", "name", "county", "segment"},
+                {Align::left, Align::right, Align::left, Align::left, Align::left, Align::left});
+    std::map<std::string, std::size_t> shown, total;
+    for (const auto& e : result.enterprises) {
+        if (++total[e.direction] > kTraceTableRows) continue;
+        ++shown[e.direction];
+        table.add_row({e.direction, std::to_string(e.distance), e.id, name_of(e.name, e.name_en, options.english),
+                       e.county, e.segment});
+    }
+    if (table.empty()) {
+        out << "  none\n";
+        return;
+    }
+    table.print(out, 40);
+    for (const auto& [direction, count] : total) {
+        if (count > shown[direction]) {
+            out << "  (" << direction << ": " << count - shown[direction] << " more, listed by --json)\n";
+        }
+    }
+}
+
+Json place_count_json(const std::optional<analysis::PlaceCount>& place) {
+    if (!place) return nullptr;
+    return {{"id", place->id},
+            {"name", place->name},
+            {"name_en", place->name_en},
+            {"suppliers", place->suppliers},
+            {"customers", place->customers}};
+}
+
+std::string place_count_text(const std::optional<analysis::PlaceCount>& place, bool english) {
+    if (!place) return "-";
+    return place->id + " " + name_of(place->name, place->name_en, english) + " (suppliers " +
+           std::to_string(place->suppliers) + ", customers " + std::to_string(place->customers) + ")";
+}
+
+Json enterprise_ref_json(const analysis::EnterpriseRef& e) {
+    return {{"id", e.id}, {"name", e.name}, {"name_en", e.name_en}};
+}
+
+Json null_if_empty(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
 }  // namespace
+
+Json to_json(const analysis::TargetResult& result) {
+    Json targets = Json::array();
+    for (const auto& t : result.targets) {
+        Json candidates = Json::array();
+        for (const auto& c : t.candidates) {
+            candidates.push_back({{"id", c.id},
+                                  {"name", c.name},
+                                  {"name_en", c.name_en},
+                                  {"location", c.location},
+                                  {"score", rounded(c.score)},
+                                  {"factors", factors_json(c.factors)}});
+        }
+        Json projects = Json::array();
+        for (const auto& p : t.projects) {
+            projects.push_back({{"id", p.id}, {"name", p.name}, {"name_en", p.name_en}, {"status", p.status}});
+        }
+        targets.push_back({{"rank", t.rank},
+                           {"chain", t.chain},
+                           {"segment", t.segment},
+                           {"name", t.name},
+                           {"name_en", t.name_en},
+                           {"status", analysis::to_string(t.status)},
+                           {"action", analysis::to_string(t.action)},
+                           {"score", rounded(t.score)},
+                           {"candidates", candidates},
+                           {"county", place_count_json(t.county)},
+                           {"park", place_count_json(t.park)},
+                           {"projects", projects}});
+    }
+    return {{"county", null_if_empty(result.county)}, {"park", null_if_empty(result.park)}, {"targets", targets}};
+}
+
+void print_targets(std::ostream& out, const analysis::TargetResult& result, const TextOptions& options) {
+    out << "Recruitment list (招商清单, " << place_text(result.county, result.park) << ")\n";
+    for (const auto& t : result.targets) {
+        out << '\n' << '#' << t.rank << "  " << t.segment << "  " << name_of(t.name, t.name_en, options.english)
+            << "  [" << analysis::to_string(t.status) << ", " << action_text(t.action, options.english) << ", score "
+            << format_number(t.score) << "]\n";
+        out << "  land in county: " << place_count_text(t.county, options.english) << '\n';
+        out << "  land in park:   " << place_count_text(t.park, options.english) << '\n';
+        std::vector<std::string> projects;
+        for (const auto& p : t.projects) projects.push_back(p.id + " (" + p.status + ")");
+        out << "  projects: " << joined(projects) << '\n';
+        if (t.candidates.empty()) {
+            out << "  candidates: none known\n";
+            continue;
+        }
+        Table table({"candidate", "name", "location", "score", "factors"},
+                    {Align::left, Align::left, Align::left, Align::right, Align::left});
+        for (const auto& c : t.candidates) {
+            table.add_row({c.id, name_of(c.name, c.name_en, options.english), c.location, format_number(c.score),
+                           factor_sum(c.factors)});
+        }
+        table.print(out, 60);
+    }
+}
+
+Json to_json(const analysis::CriticalResult& result) {
+    Json weak = Json::array();
+    for (const auto& w : result.weak_segments) {
+        weak.push_back({{"chain", w.chain},
+                        {"id", w.id},
+                        {"name", w.name},
+                        {"name_en", w.name_en},
+                        {"holder", enterprise_ref_json(w.holder)},
+                        {"dependents", w.dependents}});
+    }
+    Json removals = Json::array();
+    for (const auto& r : result.removals) {
+        removals.push_back({{"enterprise", enterprise_ref_json(r.enterprise)},
+                            {"gaps_opened", r.gaps_opened},
+                            {"segment_dependents", r.segment_dependents},
+                            {"orphaned_customers", r.orphaned_customers}});
+    }
+    Json points = Json::array();
+    for (const auto& a : result.articulation_points) {
+        points.push_back({{"enterprise", enterprise_ref_json(a.enterprise)},
+                          {"external", a.external},
+                          {"partners", a.partners},
+                          {"blocks", a.blocks}});
+    }
+    return {{"chain", null_if_empty(result.chain)},
+            {"county", null_if_empty(result.county)},
+            {"park", null_if_empty(result.park)},
+            {"weak_segments", weak},
+            {"removals", removals},
+            {"articulation_points", points}};
+}
+
+void print_critical(std::ostream& out, const analysis::CriticalResult& result, const TextOptions& options) {
+    out << "Single points of failure (" << place_text(result.county, result.park)
+        << (result.chain.empty() ? "" : ", chain " + result.chain) << ")\n\nWeak segments (弱链: one local enterprise)\n";
+    Table weak({"chain", "segment", "name", "holder", "holder name", "dependents"},
+               {Align::left, Align::left, Align::left, Align::left, Align::left, Align::right});
+    for (const auto& w : result.weak_segments) {
+        weak.add_row({w.chain, w.id, name_of(w.name, w.name_en, options.english), w.holder.id,
+                      name_of(w.holder.name, w.holder.name_en, options.english), std::to_string(w.dependents)});
+    }
+    if (weak.empty()) out << "  none\n";
+    else weak.print(out, 40);
+    out << "\nIf the enterprise left (gaps opened; enterprises losing their only local source)\n";
+    Table removals({"enterprise", "name", "gaps", "segments opened", "dependents", "orphaned customers"},
+                   {Align::left, Align::left, Align::right, Align::left, Align::right, Align::left});
+    for (const auto& r : result.removals) {
+        removals.add_row({r.enterprise.id, name_of(r.enterprise.name, r.enterprise.name_en, options.english),
+                          std::to_string(r.gaps_opened.size()), joined(r.gaps_opened),
+                          std::to_string(r.segment_dependents.size()), joined(r.orphaned_customers)});
+    }
+    if (removals.empty()) out << "  none\n";
+    else removals.print(out, 60);
+    out << "\nArticulation points of the supply network (removal splits it)\n";
+    Table points({"enterprise", "name", "external", "partners", "blocks"},
+                 {Align::left, Align::left, Align::left, Align::right, Align::right});
+    for (const auto& a : result.articulation_points) {
+        points.add_row({a.enterprise.id, name_of(a.enterprise.name, a.enterprise.name_en, options.english),
+                        a.external ? "yes" : "no", std::to_string(a.partners), std::to_string(a.blocks)});
+    }
+    if (points.empty()) out << "  none\n";
+    else points.print(out, 40);
+}
+
+Json to_json(const analysis::TraceResult& result) {
+    Json enterprises = Json::array();
+    for (const auto& e : result.enterprises) {
+        enterprises.push_back({{"id", e.id},
+                               {"name", e.name},
+                               {"name_en", e.name_en},
+                               {"county", e.county},
+                               {"direction", e.direction},
+                               {"distance", e.distance},
+                               {"segment", e.segment}});
+    }
+    Json out = {{"kind", result.kind},
+                {"id", result.id},
+                {"name", result.name},
+                {"name_en", result.name_en},
+                {"segments", traced_segments_json(result.segments)},
+                {"upstream", traced_segments_json(result.upstream)},
+                {"downstream", traced_segments_json(result.downstream)},
+                {"enterprises", enterprises}};
+    if (result.kind == "enterprise") {
+        out["suppliers"] = partners_json(result.suppliers);
+        out["customers"] = partners_json(result.customers);
+        out["outside_inputs"] = traced_segments_json(result.outside_inputs);
+    }
+    return out;
+}
+
+void print_trace(std::ostream& out, const analysis::TraceResult& result, const TextOptions& options) {
+    out << "Trace of " << result.kind << ' ' << result.id << "  " << name_of(result.name, result.name_en, options.english)
+        << '\n';
+    Table table({"direction", "distance", "segment", "name", "chain", "local"},
+                {Align::left, Align::right, Align::left, Align::left, Align::left, Align::right});
+    add_traced_rows(table, "self", result.segments, options);
+    add_traced_rows(table, "upstream", result.upstream, options);
+    add_traced_rows(table, "downstream", result.downstream, options);
+    table.print(out, 40);
+    print_traced_enterprises(out, result, options);
+    if (result.kind != "enterprise") return;
+    print_partners(out, "Suppliers (本地供应商)", result.suppliers, options);
+    print_partners(out, "Customers (本地客户)", result.customers, options);
+    out << "\nInputs bought outside the region (外购环节)\n";
+    if (result.outside_inputs.empty()) out << "  none\n";
+    for (const auto& s : result.outside_inputs) {
+        out << "  " << s.id << "  " << name_of(s.name, s.name_en, options.english) << '\n';
+    }
+}
 
 Json to_json(const analysis::GapResult& result) {
     Json chains = Json::array();

@@ -2,7 +2,10 @@
 
 #include <ostream>
 
+#include "chainatlas/analysis/critical.hpp"
 #include "chainatlas/analysis/gaps.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/analysis/trace.hpp"
 #include "chainatlas/report/json_writer.hpp"
 #include "chainatlas/report/text_writer.hpp"
 
@@ -12,5 +15,16 @@ namespace chainatlas::report {
 
 Json to_json(const analysis::GapResult& result);
 void print_gaps(std::ostream& out, const analysis::GapResult& result, const TextOptions& options);
+
+/// The text form lists at most `kTraceTableRows` enterprises per direction (the JSON lists all).
+inline constexpr std::size_t kTraceTableRows = 30;
+Json to_json(const analysis::TraceResult& result);
+void print_trace(std::ostream& out, const analysis::TraceResult& result, const TextOptions& options);
+
+Json to_json(const analysis::TargetResult& result);
+void print_targets(std::ostream& out, const analysis::TargetResult& result, const TextOptions& options);
+
+Json to_json(const analysis::CriticalResult& result);
+void print_critical(std::ostream& out, const analysis::CriticalResult& result, const TextOptions& options);
 
 }  // namespace chainatlas::report
