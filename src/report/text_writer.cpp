@@ -65,6 +65,7 @@ void print_stats(std::ostream& out, const model::Dataset& data, const analysis::
 
 void print_chains(std::ostream& out, const analysis::ChainListResult& result, const TextOptions& options) {
     bool first = true;
+    bool any_derived = false;
     for (const auto& chain : result.chains) {
         if (!first) out << '\n';
         first = false;
@@ -73,13 +74,17 @@ void print_chains(std::ostream& out, const analysis::ChainListResult& result, co
         Table table({"level", "segment", "name", "tier", "local", "external", "inputs"},
                     {Align::right, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left});
         for (const auto& s : chain.segments) {
+            any_derived = any_derived || s.tier_derived;
             table.add_row({std::to_string(s.level), s.id, name_of(s.name, s.name_en, options.english),
                            s.tier + (s.tier_derived ? "*" : ""), std::to_string(s.local_enterprises),
                            std::to_string(s.external_enterprises), joined(s.inputs)});
         }
         table.print(out, 60);
     }
-    if (!result.chains.empty()) out << "\n(* tier derived from the links; level = position from upstream)\n";
+    if (!result.chains.empty()) {
+        out << "\n(level = position from upstream along the links" << (any_derived ? "; * tier derived from the links" : "")
+            << ")\n";
+    }
 }
 
 void print_show(std::ostream& out, const analysis::ShowResult& result) {
