@@ -221,7 +221,10 @@ void show_enterprise(const graph::RegionGraph& graph, Index e, ShowResult& resul
     if (enterprise.output > 0) add_field(result, "output", number_text(enterprise.output));
     if (enterprise.employees > 0) add_field(result, "employees", number_text(enterprise.employees, 0));
     std::string tags;
-    for (const auto word : data.tags_of(enterprise)) tags += (tags.empty() ? "" : ";") + str(word);
+    for (const auto word : data.tags_of(enterprise)) {
+        if (!tags.empty()) tags += ';';
+        tags.append(word);
+    }
     add_field(result, "tags", tags);
     if (enterprise.external) add_field(result, "external", "true");
     add_field(result, "location", enterprise.location);
