@@ -46,5 +46,7 @@ void add_trace_command(CLI::App& app, Context& context);
 void add_targets_command(CLI::App& app, Context& context);
 void add_critical_command(CLI::App& app, Context& context);
 void add_whatif_command(CLI::App& app, Context& context);
+void add_compare_command(CLI::App& app, Context& context);
+void add_clusters_command(CLI::App& app, Context& context);
 
 }  // namespace chainatlas::cli
