@@ -72,35 +72,54 @@ TracedSegment describe(const model::Dataset& data, Index s, unsigned distance, s
     return out;
 }
 
-/// Adds the local enterprises of `hops` under `direction`, each once at its nearest segment.
-void add_enterprises(const graph::RegionGraph& graph, const detail::Place& place, const std::vector<Hop>& hops,
-                     const char* direction, Index self, std::vector<TracedSegment>& segments,
-                     std::vector<TracedEnterprise>& enterprises) {
+/// Adds the local enterprises of `hops` under `direction`, each once at its nearest segment; only
+/// the first `limit` (nearest, then id) are spelled out, all are counted.
+std::size_t add_enterprises(const graph::RegionGraph& graph, const detail::Place& place, const std::vector<Hop>& hops,
+                            const char* direction, Index self, std::size_t limit,
+                            std::vector<TracedSegment>& segments, std::vector<TracedEnterprise>& enterprises) {
     const auto& data = graph.data();
+    struct Found {
+        Index enterprise;
+        unsigned distance;
+        std::size_t segment;  // position in `segments`
+    };
+    std::vector<Found> found;
     std::vector<bool> listed(data.enterprises.size(), false);
-    const std::size_t first = enterprises.size();
+    std::size_t total = 0;
+    // Hops come nearest first: once `limit` enterprises are found, farther ones are only counted.
+    std::optional<unsigned> cutoff;
     for (const Hop& hop : hops) {
         const auto locals = local_in(graph, place, hop.segment);
         segments.push_back(describe(data, hop.segment, hop.distance, locals.size()));
         for (const Index e : locals) {
             if (listed[e] || e == self) continue;
             listed[e] = true;
-            const auto& enterprise = data.enterprises[e];
-            TracedEnterprise entry;
-            entry.id = str(enterprise.id);
-            entry.name = str(enterprise.name);
-            entry.name_en = str(enterprise.name_en);
-            entry.county = enterprise.county == kNoIndex ? "" : str(data.counties[enterprise.county].id);
-            entry.direction = direction;
-            entry.distance = hop.distance;
-            entry.segment = segments.back().id;
-            enterprises.push_back(std::move(entry));
+            ++total;
+            if (!cutoff || hop.distance <= *cutoff) found.push_back({e, hop.distance, segments.size() - 1});
         }
+        if (!cutoff && found.size() >= limit) cutoff = hop.distance;
     }
-    std::sort(enterprises.begin() + static_cast<std::ptrdiff_t>(first), enterprises.end(),
-              [](const TracedEnterprise& a, const TracedEnterprise& b) {
-                  return a.distance != b.distance ? a.distance < b.distance : a.id < b.id;
-              });
+    // Strings are made only for the enterprises listed: a walk over a million-enterprise region
+    // can reach most of it.
+    const auto nearer = [&](const Found& a, const Found& b) {
+        if (a.distance != b.distance) return a.distance < b.distance;
+        return data.enterprises[a.enterprise].id < data.enterprises[b.enterprise].id;
+    };
+    const std::size_t shown = std::min(limit, found.size());
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(shown), found.end(), nearer);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& enterprise = data.enterprises[found[i].enterprise];
+        TracedEnterprise entry;
+        entry.id = str(enterprise.id);
+        entry.name = str(enterprise.name);
+        entry.name_en = str(enterprise.name_en);
+        entry.county = enterprise.county == kNoIndex ? "" : str(data.counties[enterprise.county].id);
+        entry.direction = direction;
+        entry.distance = found[i].distance;
+        entry.segment = segments[found[i].segment].id;
+        enterprises.push_back(std::move(entry));
+    }
+    return total;
 }
 
 /// Partners of `self` through the segments adjacent to its own (`adjacent` of each) and
@@ -191,14 +210,18 @@ TraceResult trace_chain(const graph::RegionGraph& graph, const TraceOptions& opt
     for (const Index s : starts) start_hops.push_back({s, 0});
     std::sort(start_hops.begin(), start_hops.end(),
               [&](const Hop& a, const Hop& b) { return data.segments[a.segment].id < data.segments[b.segment].id; });
-    add_enterprises(graph, place, start_hops, "self", self, result.segments, result.enterprises);
+    const std::size_t limit = options.max_enterprises == 0 ? data.enterprises.size() : options.max_enterprises;
+    result.enterprise_totals.self =
+        add_enterprises(graph, place, start_hops, "self", self, limit, result.segments, result.enterprises);
     if (options.upstream) {
-        add_enterprises(graph, place, walk(graph, starts, graph::Direction::upstream, options.depth), "upstream", self,
-                        result.upstream, result.enterprises);
+        result.enterprise_totals.upstream =
+            add_enterprises(graph, place, walk(graph, starts, graph::Direction::upstream, options.depth), "upstream",
+                            self, limit, result.upstream, result.enterprises);
     }
     if (options.downstream) {
-        add_enterprises(graph, place, walk(graph, starts, graph::Direction::downstream, options.depth), "downstream",
-                        self, result.downstream, result.enterprises);
+        result.enterprise_totals.downstream =
+            add_enterprises(graph, place, walk(graph, starts, graph::Direction::downstream, options.depth),
+                            "downstream", self, limit, result.downstream, result.enterprises);
     }
     if (self != kNoIndex) {
         if (options.upstream) {

@@ -233,9 +233,12 @@ void print_traced_enterprises(std::ostream& out, const analysis::TraceResult& re
     out << "\nLocal enterprises\n";
     Table table({"direction", "distance", "enterprise", "name", "county", "segment"},
                 {Align::left, Align::right, Align::left, Align::left, Align::left, Align::left});
-    std::map<std::string, std::size_t> shown, total;
+    std::map<std::string, std::size_t> shown;
+    const std::map<std::string, std::size_t> total{{"self", result.enterprise_totals.self},
+                                                   {"upstream", result.enterprise_totals.upstream},
+                                                   {"downstream", result.enterprise_totals.downstream}};
     for (const auto& e : result.enterprises) {
-        if (++total[e.direction] > kTraceTableRows) continue;
+        if (shown[e.direction] >= kTraceTableRows) continue;
         ++shown[e.direction];
         table.add_row({e.direction, std::to_string(e.distance), e.id, name_of(e.name, e.name_en, options.english),
                        e.county, e.segment});
@@ -247,7 +250,7 @@ void print_traced_enterprises(std::ostream& out, const analysis::TraceResult& re
     table.print(out, 40);
     for (const auto& [direction, count] : total) {
         if (count > shown[direction]) {
-            out << "  (" << direction << ": " << count - shown[direction] << " more, listed by --json)\n";
+            out << "  (" << direction << ": " << count - shown[direction] << " more; --json --limit 0 lists them)\n";
         }
     }
 }
@@ -414,7 +417,11 @@ Json to_json(const analysis::TraceResult& result) {
                 {"segments", traced_segments_json(result.segments)},
                 {"upstream", traced_segments_json(result.upstream)},
                 {"downstream", traced_segments_json(result.downstream)},
-                {"enterprises", enterprises}};
+                {"enterprises", enterprises},
+                {"enterprise_totals",
+                 {{"self", result.enterprise_totals.self},
+                  {"upstream", result.enterprise_totals.upstream},
+                  {"downstream", result.enterprise_totals.downstream}}}};
     if (result.kind == "enterprise") {
         out["suppliers"] = partners_json(result.suppliers);
         out["customers"] = partners_json(result.customers);

@@ -19,6 +19,8 @@ struct TraceOptions {
     std::optional<unsigned> depth;  ///< links to walk at most; none for unlimited
     std::string county;
     std::string park;
+    /// Enterprises listed per direction at most (nearest first); 0 for all. All are counted.
+    std::size_t max_enterprises = 0;
 };
 
 /// A segment reached by the walk.
@@ -54,8 +56,13 @@ struct TraceResult {
     std::vector<TracedSegment> downstream;  ///< nearest first, then id
     /// Local enterprises of the traced, upstream and downstream segments: each once per
     /// direction at its shortest distance; sorted by direction (self, upstream, downstream),
-    /// distance, id. The traced enterprise itself is left out.
+    /// distance, id. The traced enterprise itself is left out. At most `max_enterprises` per
+    /// direction.
     std::vector<TracedEnterprise> enterprises;
+    /// How many local enterprises each direction holds, listed or not.
+    struct Totals {
+        std::size_t self = 0, upstream = 0, downstream = 0;
+    } enterprise_totals;
     std::vector<Partner> suppliers;  ///< enterprise trace only; ascending id
     std::vector<Partner> customers;  ///< enterprise trace only; ascending id
     /// Enterprise trace only: direct input segments of its segments (not its own) that no local

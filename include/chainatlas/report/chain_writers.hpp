@@ -16,7 +16,8 @@ namespace chainatlas::report {
 Json to_json(const analysis::GapResult& result);
 void print_gaps(std::ostream& out, const analysis::GapResult& result, const TextOptions& options);
 
-/// The text form lists at most `kTraceTableRows` enterprises per direction (the JSON lists all).
+/// The text form lists at most `kTraceTableRows` enterprises per direction (the JSON lists all
+/// that the result holds).
 inline constexpr std::size_t kTraceTableRows = 30;
 Json to_json(const analysis::TraceResult& result);
 void print_trace(std::ostream& out, const analysis::TraceResult& result, const TextOptions& options);

@@ -12,6 +12,7 @@ void add_trace_command(CLI::App& app, Context& context) {
         bool json = false;
     };
     auto args = std::make_shared<Args>();
+    args->options.max_enterprises = 200;
     auto* command = app.add_subcommand("trace", "segments and local enterprises upstream and downstream of a "
                                                 "segment or an enterprise");
     command->add_option("id", args->options.id, "a segment id (bearing.cage) or an enterprise id")->required();
@@ -21,6 +22,9 @@ void add_trace_command(CLI::App& app, Context& context) {
         ->check(CLI::PositiveNumber);
     command->add_option("--county", args->options.county, "only local enterprises in this county count");
     command->add_option("--park", args->options.park, "only local enterprises in this park count");
+    command->add_option("--limit", args->options.max_enterprises,
+                        "list at most N local enterprises per direction, nearest first; 0 for all (all are counted)")
+        ->capture_default_str();
     command->add_flag("--json", args->json, "machine-readable output");
     command->callback([args, &context] {
         auto options = args->options;

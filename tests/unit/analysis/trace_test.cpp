@@ -79,6 +79,20 @@ TEST(TraceChain, EnterprisesAreListedOncePerDirection) {
                                                 "downstream:user@2", "downstream:assembler@3"}));
 }
 
+TEST(TraceChain, LimitListsTheNearestButCountsAll) {
+    const auto data = recycling();
+    const graph::RegionGraph graph(data);
+    TraceOptions options;
+    options.id = "m.ore";
+    options.upstream = false;
+    options.max_enterprises = 2;
+    const auto result = trace_chain(graph, options);
+    ASSERT_EQ(result.enterprises.size(), 2u);
+    EXPECT_EQ(result.enterprises[0].id, "smelter");
+    EXPECT_EQ(result.enterprises[1].id, "maker");
+    EXPECT_EQ(result.enterprise_totals.downstream, 5u);
+}
+
 TEST(TraceChain, EnterpriseHasSuppliersCustomersAndOutsideInputs) {
     const auto data = recycling();
     const graph::RegionGraph graph(data);
