@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     cli::add_targets_command(app, context);
     cli::add_critical_command(app, context);
     cli::add_compare_command(app, context);
+    cli::add_clusters_command(app, context);
     cli::add_render_command(app, context);
 
     try {

@@ -1,0 +1,163 @@
+#include "chainatlas/report/cluster_writers.hpp"
+
+#include <cmath>
+
+#include "chainatlas/report/table.hpp"
+
+namespace chainatlas::report {
+
+namespace {
+
+using Align = Table::Align;
+
+/// Six decimals, as in `compare`: keeps the last bits of a sum out of the golden files.
+double rounded(double value) { return std::round(value * 1e6) / 1e6; }
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out.empty() ? "-" : out;
+}
+
+Json places_json(const std::vector<analysis::ClusterPlace>& places) {
+    Json out = Json::array();
+    for (const auto& p : places) {
+        out.push_back({{"place", p.place},
+                       {"name", p.name},
+                       {"name_en", p.name_en},
+                       {"chain", p.chain},
+                       {"enterprises", p.enterprises},
+                       {"output", rounded(p.output)},
+                       {"enterprise_share", rounded(p.enterprise_share)},
+                       {"output_share", rounded(p.output_share)},
+                       {"lq", rounded(p.lq)},
+                       {"leaders", p.leaders},
+                       {"segments", p.segments},
+                       {"chain_segments", p.chain_segments},
+                       {"internal_links", p.internal_links},
+                       {"external_links", p.external_links}});
+    }
+    return out;
+}
+
+Json components_json(const analysis::NetworkStructure& s) {
+    Json out = Json::array();
+    for (const auto& c : s.components) {
+        out.push_back(
+            {{"size", c.size}, {"edges", c.edges}, {"first", c.first}, {"members", c.members}});
+    }
+    return out;
+}
+
+Json articulation_json(const analysis::NetworkStructure& s) {
+    Json out = Json::array();
+    for (const auto& a : s.articulation_points) {
+        out.push_back({{"id", a.id}, {"degree", a.degree}, {"splits", a.splits}});
+    }
+    return out;
+}
+
+Json communities_json(const analysis::NetworkStructure& s) {
+    Json out = Json::array();
+    for (const auto& c : s.communities) {
+        out.push_back({{"id", c.id},
+                       {"size", c.members.size()},
+                       {"weight", rounded(c.weight)},
+                       {"members", c.members}});
+    }
+    return out;
+}
+
+Json counts_json(const analysis::NetworkStructure& s) {
+    return Json{
+        {"vertices", s.vertices}, {"edges", s.edges}, {"component_count", s.component_count}};
+}
+
+void print_structure(std::ostream& out, const analysis::NetworkStructure& s,
+                     std::string_view what) {
+    out << what << ": " << s.vertices << " vertices, " << s.edges << " edges, " << s.component_count
+        << " components, " << s.articulation_points.size() << " articulation points, "
+        << s.communities.size() << " communities, modularity " << format_number(s.modularity, 3)
+        << '\n';
+    if (s.vertices == 0) return;
+    Table components({"size", "edges", "members"}, {Align::right, Align::right, Align::left});
+    for (const auto& c : s.components) {
+        components.add_row({std::to_string(c.size), std::to_string(c.edges),
+                            c.members.empty() ? c.first + ", …" : joined(c.members)});
+    }
+    out << "Components (largest first)\n";
+    components.print(out, 100);
+    if (!s.articulation_points.empty()) {
+        Table points({"articulation point", "degree", "blocks"},
+                     {Align::left, Align::right, Align::right});
+        for (const auto& a : s.articulation_points) {
+            points.add_row({a.id, std::to_string(a.degree), std::to_string(a.splits)});
+        }
+        points.print(out);
+    }
+    Table communities({"community", "size", "weight", "members"},
+                      {Align::left, Align::right, Align::right, Align::left});
+    for (const auto& c : s.communities) {
+        std::vector<std::string> shown(
+            c.members.begin(), c.members.begin() + std::min<std::size_t>(c.members.size(), 8));
+        if (c.members.size() > shown.size()) shown.push_back("…");
+        communities.add_row(
+            {c.id, std::to_string(c.members.size()), format_number(c.weight), joined(shown)});
+    }
+    communities.print(out, 100);
+}
+
+}  // namespace
+
+Json to_json(const analysis::ClusterResult& result) {
+    const auto& n = result.network;
+    const auto& s = result.segment_level;
+    Json segment_level = counts_json(s);
+    segment_level["components"] = components_json(s);
+    segment_level["articulation_points"] = articulation_json(s);
+    segment_level["communities"] = communities_json(s);
+    segment_level["modularity"] = rounded(s.modularity);
+    return Json{{"chain", result.chain},
+                {"by", result.by},
+                {"basis", result.basis},
+                {"places", places_json(result.places)},
+                {"network", counts_json(n)},
+                {"components", components_json(n)},
+                {"articulation_points", articulation_json(n)},
+                {"communities", communities_json(n)},
+                {"modularity", rounded(n.modularity)},
+                {"segment_level", segment_level}};
+}
+
+void print_clusters(std::ostream& out, const analysis::ClusterResult& result,
+                    const TextOptions& options) {
+    out << "Places by " << result.by << " (shares of each chain's local enterprises; lq by "
+        << result.basis << ")\n";
+    Table places({"chain", "place", "name", "enterprises", "share", "output(亿元)", "lq",
+                  "segments", "leaders", "links in/out"},
+                 {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right,
+                  Align::right, Align::right, Align::left, Align::right});
+    for (const auto& p : result.places) {
+        places.add_row(
+            {p.chain, p.place, std::string(model::display_name(p.name, p.name_en, options.english)),
+             std::to_string(p.enterprises), format_percent(p.enterprise_share),
+             format_number(p.output), format_number(p.lq),
+             std::to_string(p.segments) + "/" + std::to_string(p.chain_segments), joined(p.leaders),
+             std::to_string(p.internal_links) + "/" + std::to_string(p.external_links)});
+    }
+    if (places.empty())
+        out << "(no local enterprise in these places)\n";
+    else
+        places.print(out);
+    out << '\n';
+    print_structure(out, result.network,
+                    "Supply network (local enterprises joined by known supplies)");
+    out << '\n';
+    print_structure(out, result.segment_level,
+                    "Segment graph (chain and cross links, weighted by local enterprises)");
+}
+
+}  // namespace chainatlas::report
