@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     cli::add_trace_command(app, context);
     cli::add_targets_command(app, context);
     cli::add_critical_command(app, context);
+    cli::add_whatif_command(app, context);
     cli::add_compare_command(app, context);
     cli::add_clusters_command(app, context);
     cli::add_render_command(app, context);

@@ -352,6 +352,8 @@ DatasetAssembler::FieldReader DatasetAssembler::reader(const FlatRecord& record)
 void DatasetAssembler::begin_file(const std::string& display_name, bool is_csv) {
     files_.push_back(display_name);
     file_columns_.emplace_back();
+    in_fragment_ = next_is_fragment_;
+    next_is_fragment_ = false;
     current_is_csv_ = is_csv;
     csv_columns_.clear();
     order_ = static_cast<std::uint64_t>(files_.size()) << 40;

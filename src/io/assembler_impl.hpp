@@ -49,6 +49,9 @@ public:
     /// Starts reading a file; later records come from it. `csv_columns` maps the header of a
     /// CSV file (key → 1-based column); empty for JSON.
     void begin_file(const std::string& display_name, bool is_csv);
+    /// The next file is a fragment: only enterprises, supplies and projects may appear in it.
+    void begin_fragment() { next_is_fragment_ = true; }
+    [[nodiscard]] bool in_fragment() const { return in_fragment_; }
     void set_csv_columns(std::map<std::string, std::size_t, std::less<>> columns);
 
     /// Reports a problem with the file itself (syntax, encoding) at `location`.
@@ -134,6 +137,8 @@ private:
     std::uint64_t order_ = 0;  // file index in the high bits, record number in the low bits
     std::uint64_t sub_order_ = 0;  // problems within one record, in the order of its fields
     bool fatal_ = false;
+    bool next_is_fragment_ = false;
+    bool in_fragment_ = false;
     bool saw_format_ = false;
     bool saw_region_ = false;
     struct LinkPlace {

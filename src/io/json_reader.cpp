@@ -71,6 +71,13 @@ public:
         if (depth_ == 1) {
             section_ = key;
             section_index_ = 0;
+            if (out_.in_fragment() && key != "enterprises" && key != "supplies" && key != "projects") {
+                out_.file_error("/" + escape_pointer_token(key),
+                                "a fragment may only add enterprises, supplies and projects (found '" + key + "')");
+                refused_ = true;
+                return true;
+            }
+            refused_ = false;
             if (!top_keys_.insert(key).second) {
                 out_.file_error("/" + escape_pointer_token(key),
                                 "duplicate key '" + key + "' at the top level (both are read)");
@@ -139,6 +146,7 @@ private:
     }
 
     bool top_scalar(ValueKind kind, auto& set_flat) {
+        if (refused_) return true;
         if (section_kind() == SectionKind::format) {
             record_.clear();
             record_.from_csv = false;
@@ -202,6 +210,10 @@ private:
     }
 
     bool open_section(bool is_object) {
+        if (refused_) {
+            skip_depth_ = depth_;
+            return true;
+        }
         const SectionKind kind = section_kind();
         if (kind == SectionKind::unknown) {
             out_.unknown_section(section_);
@@ -317,6 +329,7 @@ private:
     std::vector<std::size_t> dom_indices_;
     std::string dom_key_;
     bool saw_top_object_ = false;
+    bool refused_ = false;  // a section a fragment may not hold: skipped after the error
 };
 
 }  // namespace

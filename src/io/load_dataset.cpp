@@ -190,46 +190,77 @@ LoadResult finish(DatasetAssembler& assembler, std::string name, std::uint64_t h
 
 }  // namespace
 
-LoadResult load_dataset(const fs::path& path) {
+namespace {
+
+using HashState = std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)>;
+
+void read_json_file(const fs::path& path, DatasetAssembler& assembler, XXH3_state_t* state) {
+    const detail::MappedFile file(path, display(path));
+    XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
+    assembler.begin_file(display(path), false);
+    detail::read_json_dataset(file.bytes(), assembler);
+}
+
+/// Reads the dataset at `path` (a JSON file or a folder) into `assembler`.
+void read_dataset(const fs::path& path, DatasetAssembler& assembler, XXH3_state_t* state) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
         throw Error("cannot read '" + display(path) + "': no such file or folder");
     }
-    DatasetAssembler assembler;
-    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> owned_state(XXH3_createState(),
-                                                                                &XXH3_freeState);
-    XXH3_state_t* state = owned_state.get();
-    XXH3_64bits_reset(state);
-    {
-        if (fs::is_directory(status)) {
-            const fs::path json_path = path / "dataset.json";
-            if (!fs::exists(json_path)) {
-                throw Error("'" + display(path) + "' is a folder without dataset.json (expected the "
-                            "folder form: dataset.json plus optional enterprises.csv, supplies.csv, projects.csv)");
-            }
-            {
-                const detail::MappedFile file(json_path, display(json_path));
-                XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
-                assembler.begin_file(display(json_path), false);
-                detail::read_json_dataset(file.bytes(), assembler);
-            }
-            for (const auto& kind : kCsvKinds) {
-                const fs::path csv_path = path / std::string(kind.file);
-                if (!fs::exists(csv_path)) continue;
-                const detail::MappedFile file(csv_path, display(csv_path));
-                XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
-                assembler.begin_file(display(csv_path), true);
-                read_csv_file(kind, file.bytes(), assembler);
-            }
-        } else {
-            const detail::MappedFile file(path, display(path));
-            XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
-            assembler.begin_file(display(path), false);
-            detail::read_json_dataset(file.bytes(), assembler);
-        }
+    if (!fs::is_directory(status)) {
+        read_json_file(path, assembler, state);
+        return;
     }
-    return finish(assembler, display(path), XXH3_64bits_digest(state));
+    const fs::path json_path = path / "dataset.json";
+    if (!fs::exists(json_path)) {
+        throw Error("'" + display(path) + "' is a folder without dataset.json (expected the "
+                    "folder form: dataset.json plus optional enterprises.csv, supplies.csv, projects.csv)");
+    }
+    read_json_file(json_path, assembler, state);
+    for (const auto& kind : kCsvKinds) {
+        const fs::path csv_path = path / std::string(kind.file);
+        if (!fs::exists(csv_path)) continue;
+        const detail::MappedFile file(csv_path, display(csv_path));
+        XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
+        assembler.begin_file(display(csv_path), true);
+        read_csv_file(kind, file.bytes(), assembler);
+    }
+}
+
+HashState new_hash_state() {
+    HashState state(XXH3_createState(), &XXH3_freeState);
+    XXH3_64bits_reset(state.get());
+    return state;
+}
+
+}  // namespace
+
+LoadResult load_dataset(const fs::path& path) {
+    DatasetAssembler assembler;
+    const auto state = new_hash_state();
+    read_dataset(path, assembler, state.get());
+    return finish(assembler, display(path), XXH3_64bits_digest(state.get()));
+}
+
+LoadResult load_dataset_with_fragments(const fs::path& path, const std::vector<fs::path>& fragments) {
+    DatasetAssembler assembler;
+    const auto state = new_hash_state();
+    std::string name = path.empty() ? "built-in:liaocheng" : display(path);
+    if (path.empty()) {
+        const auto text = builtin_dataset_json();
+        XXH3_64bits_update(state.get(), text.data(), text.size());
+        assembler.begin_file(name, false);
+        detail::read_json_dataset(text, assembler);
+    } else {
+        read_dataset(path, assembler, state.get());
+    }
+    for (const auto& fragment : fragments) {
+        assembler.begin_fragment();
+        read_json_file(fragment, assembler, state.get());
+        name += " + " + display(fragment);
+    }
+    return finish(assembler, name, XXH3_64bits_digest(state.get()));
 }
 
 LoadResult load_dataset_from_json(std::string_view json_text, const std::string& name) {

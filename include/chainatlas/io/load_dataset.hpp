@@ -24,6 +24,14 @@ struct LoadResult {
 /// `path` was given.
 LoadResult load_dataset(const std::filesystem::path& path);
 
+/// Loads a dataset (from `path`, or the built-in one when `path` is empty) together with
+/// fragment files: JSON objects with `enterprises`, `supplies` and/or `projects` sections that
+/// add records to it (what-if scenarios). Fragments are checked like any file of the dataset:
+/// their records may refer to the dataset's ids, a duplicate id is an error. A fragment may
+/// hold no other section.
+LoadResult load_dataset_with_fragments(const std::filesystem::path& path,
+                                       const std::vector<std::filesystem::path>& fragments);
+
 /// Loads a dataset held in memory as one JSON text; `name` is used in messages and output.
 LoadResult load_dataset_from_json(std::string_view json_text, const std::string& name);
 
