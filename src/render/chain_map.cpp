@@ -227,15 +227,16 @@ Node chain_node(const graph::RegionGraph& graph, Index c, const std::vector<Segm
     const auto& w = words(options.english);
     const auto& chain = data.chains[c];
     const auto summary = summarise_chain(graph, c, statuses);
-    const double share = chain.segments.empty() ? 0.0
-        : static_cast<double>(summary.by_status.count(SegmentStatus::covered) ? summary.by_status.at(SegmentStatus::covered) : 0) /
-              static_cast<double>(chain.segments.size());
+    // Chain coverage as `gaps` defines it: segments held by at least one local enterprise.
+    std::size_t held = 0;
+    for (const Index s : chain.segments) held += graph.local_enterprises_in(s).empty() ? 0 : 1;
+    const double share = chain.segments.empty() ? 0.0 : static_cast<double>(held) / static_cast<double>(chain.segments.size());
     Node node;
     node.id = "chain-" + std::string(chain.id);
     node.classes = {"chain", share >= 0.6 ? "coverage-high" : share >= 0.3 ? "coverage-medium" : "coverage-low"};
     node.title = name_of(chain, options.english);
     node.rows.push_back({std::to_string(chain.segments.size()) + " " + std::string(w.segments) + std::string(w.separator) +
-                             std::string(w.covered) + " " + short_number(share * 100.0, 0) + "%",
+                             (options.english ? "coverage " : "覆盖率 ") + short_number(share * 100.0, 0) + "%",
                          false, false, ""});
     std::string statuses_text;
     for (const auto status : {SegmentStatus::missing, SegmentStatus::weak, SegmentStatus::filling}) {
@@ -294,7 +295,7 @@ Diagram build_region_overview(const graph::RegionGraph& graph, const DiagramOpti
     const auto high = status_colours(SegmentStatus::covered);
     const auto medium = status_colours(SegmentStatus::weak);
     const auto low = status_colours(SegmentStatus::missing);
-    const std::string covered(w.covered);
+    const std::string covered = options.english ? "coverage" : "覆盖率";
     diagram.legend = {{covered + " ≥ 60%", std::string(high.fill), std::string(high.border), false, false},
                       {covered + " 30–60%", std::string(medium.fill), std::string(medium.border), false, false},
                       {covered + " < 30%", std::string(low.fill), std::string(low.border), false, false},
