@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config python3
   libboost-graph-dev libgraphviz-dev graphviz libcli11-dev nlohmann-json3-dev
   libxxhash-dev libigraph-dev libgtest-dev libbenchmark-dev
-  fonts-noto-cjk
+  fonts-noto-cjk chromium
 )
 missing=()
 for p in "${packages[@]}"; do
