@@ -56,7 +56,7 @@ struct NetworkComponent {
 };
 
 /// A vertex whose removal splits its component.
-struct ArticulationPoint {
+struct NetworkArticulationPoint {
     std::string id;          ///< enterprise or segment id
     std::size_t degree = 0;  ///< neighbours in the network
     std::size_t splits =
@@ -77,7 +77,7 @@ struct NetworkStructure {
     std::size_t component_count = 0;
     std::vector<NetworkComponent>
         components;  ///< largest first, then by first member; at most top_components
-    std::vector<ArticulationPoint> articulation_points;  ///< by id
+    std::vector<NetworkArticulationPoint> articulation_points;  ///< by id
     std::vector<NetworkCommunity> communities;           ///< largest first, then by first member
     double modularity = 0.0;  ///< of `communities`, with the network's weights; 0 without edges
 };
