@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assembler_impl.hpp"
+#include "chainatlas/io/csv_reader.hpp"
 
 namespace chainatlas::io::detail {
 
@@ -296,7 +297,7 @@ struct DatasetAssembler::FieldReader {
         const FlatField* field = present(key);
         if (field == nullptr) return false;
         if (record.from_csv) {
-            out = split_list_cell(field->text);
+            out = split_list(field->text);
             return true;
         }
         if (field->kind != ValueKind::list || field->list_has_non_text) {
@@ -305,21 +306,6 @@ struct DatasetAssembler::FieldReader {
         }
         for (std::size_t i = 0; i < field->items_used; ++i) out.emplace_back(field->items[i]);
         return true;
-    }
-
-    static std::vector<std::string_view> split_list_cell(std::string_view cell) {
-        std::vector<std::string_view> items;
-        std::size_t start = 0;
-        while (start <= cell.size()) {
-            std::size_t end = cell.find(';', start);
-            if (end == std::string_view::npos) end = cell.size();
-            std::string_view item = cell.substr(start, end - start);
-            while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-            while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-            if (!item.empty()) items.push_back(item);
-            start = end + 1;
-        }
-        return items;
     }
 
     void report(std::string_view key, std::string message) const {
