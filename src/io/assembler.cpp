@@ -5,6 +5,7 @@
 
 #include "assembler_impl.hpp"
 #include "chainatlas/io/csv_reader.hpp"
+#include "chainatlas/util/memory.hpp"
 
 namespace chainatlas::io::detail {
 
@@ -336,6 +337,7 @@ DatasetAssembler::FieldReader DatasetAssembler::reader(const FlatRecord& record)
 }
 
 void DatasetAssembler::begin_file(const std::string& display_name, bool is_csv) {
+    resolve_supplies();
     files_.push_back(display_name);
     file_columns_.emplace_back();
     in_fragment_ = next_is_fragment_;
@@ -431,6 +433,10 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
             break;
         case Section::enterprise:
             slot = static_cast<Index>(data_.enterprises.size());
+            if (data_.enterprises.size() == data_.enterprises.capacity()) {
+                util::reserve_huge(data_.enterprises, 2 * data_.enterprises.size() + 16);
+                util::reserve_huge(enterprise_places_, 2 * data_.enterprises.size() + 16);
+            }
             data_.enterprises.emplace_back().id = stored;
             enterprise_places_.push_back({});
             break;
@@ -776,12 +782,78 @@ void DatasetAssembler::read_supply(const FlatRecord& record) {
         return;
     }
     model::Supply supply;
-    supply.from = reference(Section::enterprise, *from, fields.where("from"));
-    supply.to = reference(Section::enterprise, *to, fields.where("to"));
     if (const auto weight = fields.number("weight", true, false)) supply.weight = *weight;
     supply.provenance = read_provenance(fields, data_);
+    DeferredSupply deferred{};
+    deferred.order = order_ * 256;
+    deferred.supply = static_cast<std::uint32_t>(data_.supplies.size());
+    deferred.file = static_cast<std::uint32_t>(files_.size() - 1);
+    if (record.from_csv) {
+        deferred.position = static_cast<std::uint32_t>(record.line);
+        const FlatField* from_field = record.find("from");
+        const FlatField* to_field = record.find("to");
+        deferred.from_column = static_cast<std::uint16_t>(from_field != nullptr ? from_field->column : 1);
+        deferred.to_column = static_cast<std::uint16_t>(to_field != nullptr ? to_field->column : 1);
+    } else {
+        const auto slash = record.pointer.rfind('/');
+        std::uint32_t index = 0;
+        std::from_chars(record.pointer.data() + slash + 1, record.pointer.data() + record.pointer.size(), index);
+        deferred.position = index;
+    }
+    deferred.from_sub = static_cast<std::uint8_t>(std::min<std::uint64_t>(sub_order_++, 255));
+    deferred.to_sub = static_cast<std::uint8_t>(std::min<std::uint64_t>(sub_order_++, 255));
+    deferred.from_offset = deferred_text_.size();
+    deferred.from_length = from->size();
+    deferred_text_.append(*from);
+    deferred.to_offset = deferred_text_.size();
+    deferred.to_length = to->size();
+    deferred_text_.append(*to);
+    deferred_supplies_.push_back(deferred);
+    if (data_.supplies.size() == data_.supplies.capacity()) {
+        util::reserve_huge(data_.supplies, 2 * data_.supplies.size() + 16);
+    }
     data_.supplies.push_back(supply);
     note_unknown_keys(record, "supplies", {"from", "to", "weight"});
+    if (deferred_supplies_.size() >= kSupplyBatch) resolve_supplies();
+}
+
+void DatasetAssembler::resolve_supplies() {
+    if (deferred_supplies_.empty()) return;
+    auto& table = tables_[static_cast<std::size_t>(Section::enterprise)];
+    batch_views_.clear();
+    for (const auto& d : deferred_supplies_) {
+        batch_views_.emplace_back(deferred_text_.data() + d.from_offset, d.from_length);
+        batch_views_.emplace_back(deferred_text_.data() + d.to_offset, d.to_length);
+    }
+    batch_positions_.resize(batch_views_.size());
+    table.ids.find_batch(batch_views_, batch_positions_);
+    for (std::size_t i = 0; i < deferred_supplies_.size(); ++i) {
+        const auto& d = deferred_supplies_[i];
+        auto& supply = data_.supplies[d.supply];
+        for (const int end : {0, 1}) {
+            const std::string_view id = batch_views_[2 * i + static_cast<std::size_t>(end)];
+            Index slot = batch_positions_[2 * i + static_cast<std::size_t>(end)];
+            if (slot == model::IdIndex::kMissing) {
+                // Not defined when the batch was looked up; an earlier supply of this batch
+                // may have reserved it since.
+                slot = table.ids.find(id);
+                if (slot == model::IdIndex::kMissing) slot = reserve_slot(Section::enterprise, id);
+            }
+            (end == 0 ? supply.from : supply.to) = slot;
+            if (table.defined[slot]) continue;
+            const std::string& file = files_[d.file];
+            std::string location;
+            if (file_columns_[d.file].empty()) {
+                location = "/supplies/" + std::to_string(d.position) + (end == 0 ? "/from" : "/to");
+            } else {
+                location = std::to_string(d.position) + ":" + std::to_string(end == 0 ? d.from_column : d.to_column);
+            }
+            pending_.push_back({Section::enterprise, slot, file, std::move(location),
+                                d.order + (end == 0 ? d.from_sub : d.to_sub)});
+        }
+    }
+    deferred_supplies_.clear();
+    deferred_text_.clear();
 }
 
 void DatasetAssembler::read_project(const FlatRecord& record) {
@@ -958,15 +1030,24 @@ void DatasetAssembler::expect(Section section, std::size_t count) {
     tables_[static_cast<std::size_t>(section)].ids.reserve(tables_[static_cast<std::size_t>(section)].ids.size() + count);
     switch (section) {
         case Section::enterprise:
-            data_.enterprises.reserve(data_.enterprises.size() + count);
-            enterprise_places_.reserve(enterprise_places_.size() + count);
+            util::reserve_huge(data_.enterprises, data_.enterprises.size() + count);
+            util::reserve_huge(enterprise_places_, enterprise_places_.size() + count);
             break;
         case Section::project: data_.projects.reserve(data_.projects.size() + count); break;
         default: break;
     }
 }
 
-void DatasetAssembler::expect_supplies(std::size_t count) { data_.supplies.reserve(data_.supplies.size() + count); }
+void DatasetAssembler::expect_json_bytes(std::size_t bytes) {
+    // No count is known before the records arrive; reserve room for what a file of this size
+    // typically holds (about 130 bytes a synthetic enterprise, 45 a supply, real ones more),
+    // so the big arrays are not copied as they grow. Room that is never used costs address
+    // space, not memory.
+    expect(Section::enterprise, bytes / 160);
+    expect_supplies(bytes / 64);
+}
+
+void DatasetAssembler::expect_supplies(std::size_t count) { util::reserve_huge(data_.supplies, data_.supplies.size() + count); }
 
 bool DatasetAssembler::restore_definition_order() {
     // Slots were reserved in order of first mention (a park may name a chain before the
@@ -1026,6 +1107,7 @@ bool DatasetAssembler::restore_definition_order() {
 }
 
 model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
+    resolve_supplies();
     if (!files_.empty() && !fatal_) {
         const std::string first_file = files_.front();
         if (!saw_format_) {

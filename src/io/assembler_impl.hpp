@@ -83,6 +83,8 @@ public:
     /// Expected number of records in a section (from a quick count of CSV lines), to size tables.
     void expect(model::Section section, std::size_t count);
     void expect_supplies(std::size_t count);
+    /// A JSON file of this many bytes is about to be read: size the big tables from it.
+    void expect_json_bytes(std::size_t bytes);
 
 private:
     struct FieldReader;
@@ -119,6 +121,9 @@ private:
     model::Index define(model::Section section, std::string_view id, const std::string& location);
     model::Index reserve_slot(model::Section section, std::string_view id);
     std::string suggestion(model::Section section, std::string_view id) const;
+
+    /// Resolves the enterprise ids of the supplies read since the last call, in one batch.
+    void resolve_supplies();
 
     void check_links();
     void check_unresolved();
@@ -166,6 +171,24 @@ private:
     };
     std::vector<EnterprisePlace> enterprise_places_;
     std::vector<std::map<std::string, std::size_t, std::less<>>> file_columns_;
+    /// A supply whose two enterprise ids are not resolved yet. Supplies are most of a registry
+    /// and each names two enterprises; resolving them in batches lets the id table overlap its
+    /// memory accesses (IdIndex::find_batch) instead of waiting for each in turn.
+    struct DeferredSupply {
+        std::uint64_t order;  // order_ * 256 of the record
+        std::uint32_t supply;
+        std::uint32_t file;
+        std::uint32_t position;  // CSV line or JSON array index
+        std::size_t from_offset, to_offset;  // into deferred_text_
+        std::size_t from_length, to_length;
+        std::uint16_t from_column, to_column;  // CSV only
+        std::uint8_t from_sub, to_sub;
+    };
+    static constexpr std::size_t kSupplyBatch = 1 << 15;
+    std::vector<DeferredSupply> deferred_supplies_;
+    std::string deferred_text_;
+    std::vector<std::string_view> batch_views_;
+    std::vector<std::uint32_t> batch_positions_;
     std::vector<std::string_view> scratch_views_;
     std::vector<model::Index> scratch_indices_;
 };

@@ -198,6 +198,7 @@ void read_json_file(const fs::path& path, DatasetAssembler& assembler, XXH3_stat
     const detail::MappedFile file(path, display(path));
     XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
     assembler.begin_file(display(path), false);
+    if (file.bytes().size() >= (std::size_t{1} << 20)) assembler.expect_json_bytes(file.bytes().size());
     detail::read_json_dataset(file.bytes(), assembler);
 }
 

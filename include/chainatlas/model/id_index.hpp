@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -9,11 +10,13 @@ namespace chainatlas::model {
 
 /// Maps the ids of one section to their positions (0, 1, 2, ... in insertion order).
 ///
-/// An open-addressing table of 8-byte slots (a 32-bit hash tag and the position) with linear
-/// probing, beside a plain array of the ids. std::unordered_map<string_view, uint32_t> costs a
-/// heap node per id and a pointer chase per probe; measured here on a million enterprise ids
-/// and four million look-ups it took 2.3 s against 0.3 s for this table, and loading a
-/// registry is mostly such look-ups. The viewed text must outlive the index.
+/// An open-addressing table with linear probing, at most half full. Each 16-byte slot holds a
+/// pointer to the id's text, its length, a 16-bit hash tag and the position, so that a probe
+/// touches the slot and (when the tag matches) the text: two memory accesses, not three.
+/// Loading a registry is mostly such look-ups into a table far bigger than the caches, so
+/// their cost is memory latency; `find_batch` hides most of it by prefetching the slots and
+/// texts of the next ids while comparing the current ones (docs/PERFORMANCE.md has the
+/// figures). The viewed text must outlive the index.
 class IdIndex {
 public:
     static constexpr std::uint32_t kMissing = 0xFFFFFFFFU;
@@ -21,6 +24,8 @@ public:
     void reserve(std::size_t count);
     /// The position of `id`, or kMissing.
     [[nodiscard]] std::uint32_t find(std::string_view id) const;
+    /// `positions[i] = find(ids[i])` for every i, with the memory accesses overlapped.
+    void find_batch(std::span<const std::string_view> ids, std::span<std::uint32_t> positions) const;
     /// Adds `id` at position size() unless present; returns its position and whether it was added.
     std::pair<std::uint32_t, bool> insert(std::string_view id);
     [[nodiscard]] std::size_t size() const { return ids_.size(); }
@@ -28,10 +33,22 @@ public:
     void clear();
 
 private:
+    struct Slot {
+        const char* text = nullptr;
+        std::uint32_t position = kMissing;  // kMissing: an empty slot
+        std::uint16_t tag = 0;
+        std::uint16_t length = 0;
+    };
+    static_assert(sizeof(Slot) == 16);
+
     static std::uint64_t hash(std::string_view id);
+    static std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>(h >> 48); }
+    /// Ids of kLongId bytes or more are compared through ids_ (one more memory access).
+    static constexpr std::uint16_t kLongId = 0xFFFFU;
+    [[nodiscard]] bool holds(const Slot& slot, std::uint16_t tag, std::string_view id) const;
     void grow();
 
-    std::vector<std::uint64_t> slots_;  // 0 = empty, else (tag << 32) | (position + 1)
+    std::vector<Slot> slots_;
     std::vector<std::string_view> ids_;
     std::uint64_t mask_ = 0;
 };
