@@ -44,18 +44,26 @@ StatsResult compute_stats(const graph::RegionGraph& graph) {
                      {"supplies", data.supplies.size()},
                      {"projects", data.projects.size()}};
 
-    std::vector<std::size_t> projects_per_segment(data.segments.size(), 0);
-    for (const auto& project : data.projects) {
-        for (const Index s : project.segments) ++projects_per_segment[s];
+    // Projects per chain (a project counts once for each chain it has segments in) and per
+    // county, in one pass each: loops over all projects per chain or per county grow as
+    // chains x projects and counties x projects on a registry.
+    std::vector<std::size_t> chain_projects(data.chains.size(), 0);
+    std::vector<Index> project_chain_mark(data.chains.size(), kNoIndex);
+    for (Index p = 0; p < data.projects.size(); ++p) {
+        for (const Index s : data.projects[p].segments) {
+            const Index c = data.segments[s].chain;
+            if (project_chain_mark[c] == p) continue;
+            project_chain_mark[c] = p;
+            ++chain_projects[c];
+        }
     }
-    // Per chain: distinct enterprises over its segments.
+    // Per chain: distinct enterprises over its segments, and the counties they are in.
     std::vector<Index> chain_of_enterprise_mark(data.enterprises.size(), kNoIndex);
+    std::vector<Index> chain_of_county_mark(data.counties.size(), kNoIndex);
     for (Index c = 0; c < data.chains.size(); ++c) {
         const auto& chain = data.chains[c];
         ChainStats stats{str(chain.id), str(chain.name), str(chain.name_en), str(model::to_string(chain.confidence))};
         stats.segments = chain.segments.size();
-        std::set<Index> counties;
-        std::set<Index> chain_projects;
         for (const Index s : chain.segments) {
             bool covered = false;
             for (const Index e : graph.enterprises_in(s)) {
@@ -68,37 +76,42 @@ StatsResult compute_stats(const graph::RegionGraph& graph) {
                 } else {
                     ++stats.local_enterprises;
                     stats.output += enterprise.output;
-                    counties.insert(enterprise.county);
+                    if (chain_of_county_mark[enterprise.county] != c) {
+                        chain_of_county_mark[enterprise.county] = c;
+                        ++stats.counties;
+                    }
                 }
             }
             if (covered) ++stats.covered_segments;
         }
-        for (Index p = 0; p < data.projects.size(); ++p) {
-            for (const Index s : data.projects[p].segments) {
-                if (data.segments[s].chain == c) chain_projects.insert(p);
-            }
-        }
-        stats.projects = chain_projects.size();
-        stats.counties = counties.size();
+        stats.projects = chain_projects[c];
         result.chains.push_back(std::move(stats));
     }
 
+    std::vector<std::size_t> county_projects(data.counties.size(), 0);
+    std::vector<double> county_investment(data.counties.size(), 0.0);
+    for (const auto& project : data.projects) {
+        if (project.county == kNoIndex) continue;
+        ++county_projects[project.county];
+        county_investment[project.county] += project.investment;
+    }
+    std::vector<Index> county_of_chain_mark(data.chains.size(), kNoIndex);
     for (Index k = 0; k < data.counties.size(); ++k) {
         const auto& county = data.counties[k];
         CountyStats stats{str(county.id), str(county.name), str(county.name_en), str(model::to_string(county.kind))};
-        std::set<Index> chains;
         for (const Index e : graph.enterprises_in_county(k)) {
             ++stats.enterprises;
             stats.output += data.enterprises[e].output;
-            for (const Index s : data.segments_of(data.enterprises[e])) chains.insert(data.segments[s].chain);
+            for (const Index s : data.segments_of(data.enterprises[e])) {
+                const Index c = data.segments[s].chain;
+                if (county_of_chain_mark[c] == k) continue;
+                county_of_chain_mark[c] = k;
+                ++stats.chains;
+            }
         }
         stats.parks = graph.parks_in_county(k).size();
-        stats.chains = chains.size();
-        for (const auto& project : data.projects) {
-            if (project.county != k) continue;
-            ++stats.projects;
-            stats.investment += project.investment;
-        }
+        stats.projects = county_projects[k];
+        stats.investment = county_investment[k];
         result.counties.push_back(std::move(stats));
     }
     return result;

@@ -1,5 +1,7 @@
 #include "chainatlas/graph/region_graph.hpp"
 
+#include "chainatlas/util/memory.hpp"
+
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <deque>
@@ -31,8 +33,8 @@ RegionGraph::RegionGraph(const model::Dataset& data) : data_(&data) {
     std::size_t expected = data.segments.size() + data.cross_links.size() + data.supplies.size() +
                            data.enterprise_segments.size() + 2 * data.enterprises.size() + data.parks.size();
     for (const auto& chain : data.chains) expected += chain.links.size();
-    edges.reserve(expected);
-    properties.reserve(expected);
+    util::reserve_huge(edges, expected);
+    util::reserve_huge(properties, expected);
     const auto add = [&](Vertex from, Vertex to, EdgeKind kind, std::uint32_t record = 0) {
         edges.emplace_back(from, to);
         properties.push_back({kind, record});

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 
 #include "assembler_impl.hpp"
@@ -391,18 +392,34 @@ void DatasetAssembler::note_unknown_keys(const FlatRecord& record, std::string_v
     }
 }
 
-bool DatasetAssembler::check_id(std::string_view id, const std::string& location) {
+namespace {
+
+/// The text of a place in a file: either given, or made (only when a message needs it) by a
+/// callable, which saves building a million "line:column" strings for references that resolve.
+template <typename Where>
+std::string place_text(const Where& where) {
+    if constexpr (std::is_invocable_v<const Where&>) {
+        return where();
+    } else {
+        return std::string(where);
+    }
+}
+
+}  // namespace
+
+template <typename Where>
+bool DatasetAssembler::check_id(std::string_view id, const Where& where) {
     const bool valid_characters =
         !id.empty() && is_id_character(id.front(), true) &&
         std::all_of(id.begin() + 1, id.end(), [](char c) { return is_id_character(c, false); });
     if (!valid_characters) {
-        error(location, "bad id " + quote_id(id) +
+        error(place_text(where), "bad id " + quote_id(id) +
                             " (expected lower-case ASCII letters, digits, '.', '_' or '-', "
                             "starting with a letter or digit)");
         return false;
     }
     if (id.size() > kMaxIdLength) {
-        error(location, "id too long: " + std::to_string(id.size()) + " characters (at most " +
+        error(place_text(where), "id too long: " + std::to_string(id.size()) + " characters (at most " +
                             std::to_string(kMaxIdLength) + ")");
         return false;
     }
@@ -452,17 +469,19 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
     return slot;
 }
 
-Index DatasetAssembler::reference(Section section, std::string_view id, const std::string& location) {
+template <typename Where>
+Index DatasetAssembler::reference(Section section, std::string_view id, const Where& where) {
     auto& table = tables_[static_cast<std::size_t>(section)];
     const auto found = table.ids.find(id);
     const Index slot = found != model::IdIndex::kMissing ? found : reserve_slot(section, id);
     if (!table.defined[slot]) {
-        pending_.push_back({section, slot, files_.back(), location, order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255)});
+        pending_.push_back({section, slot, files_.back(), place_text(where), order_ * 256 + std::min<std::uint64_t>(sub_order_++, 255)});
     }
     return slot;
 }
 
-Index DatasetAssembler::define(Section section, std::string_view id, const std::string& location) {
+template <typename Where>
+Index DatasetAssembler::define(Section section, std::string_view id, const Where& where) {
     auto& table = tables_[static_cast<std::size_t>(section)];
     const auto found = table.ids.find(id);
     const Index slot = found != model::IdIndex::kMissing ? found : reserve_slot(section, id);
@@ -476,13 +495,13 @@ Index DatasetAssembler::define(Section section, std::string_view id, const std::
         } else {
             first = table.first_location[slot];
         }
-        error(location, "duplicate " + std::string(model::to_string(section)) + " id " + quote_id(id) +
+        error(place_text(where), "duplicate " + std::string(model::to_string(section)) + " id " + quote_id(id) +
                             " (first defined at " + first + ")");
         return kNoIndex;
     }
     table.defined[slot] = true;
     table.rank[slot] = table.defined_count++;
-    if (section != Section::enterprise) table.first_location[slot] = files_.back() + " " + location;
+    if (section != Section::enterprise) table.first_location[slot] = files_.back() + " " + place_text(where);
     return slot;
 }
 
@@ -522,7 +541,7 @@ void DatasetAssembler::read_region(const FlatRecord& record) {
     auto fields = reader(record);
     saw_region_ = true;
     auto& region = data_.region;
-    if (const auto id = fields.text("id", true); id && check_id(*id, fields.where("id"))) {
+    if (const auto id = fields.text("id", true); id && check_id(*id, [&] { return fields.where("id"); })) {
         region.id = data_.intern(*id);
     }
     if (const auto name = fields.text("name", true)) region.name = data_.intern(*name);
@@ -570,8 +589,8 @@ std::optional<Enum> read_enum(const auto& fields, std::string_view key, Parse pa
 void DatasetAssembler::read_county(const FlatRecord& record) {
     auto fields = reader(record);
     const auto id = fields.text("id", true);
-    if (!id || !check_id(*id, fields.where("id"))) return;
-    const Index slot = define(Section::county, *id, fields.where("id"));
+    if (!id || !check_id(*id, [&] { return fields.where("id"); })) return;
+    const Index slot = define(Section::county, *id, [&] { return fields.where("id"); });
     if (slot == kNoIndex) return;
     model::County county = data_.counties[slot];
     read_common(fields, data_, county);
@@ -586,13 +605,13 @@ void DatasetAssembler::read_county(const FlatRecord& record) {
 void DatasetAssembler::read_park(const FlatRecord& record) {
     auto fields = reader(record);
     const auto id = fields.text("id", true);
-    if (!id || !check_id(*id, fields.where("id"))) return;
-    const Index slot = define(Section::park, *id, fields.where("id"));
+    if (!id || !check_id(*id, [&] { return fields.where("id"); })) return;
+    const Index slot = define(Section::park, *id, [&] { return fields.where("id"); });
     if (slot == kNoIndex) return;
     model::Park park = data_.parks[slot];
     read_common(fields, data_, park);
     if (const auto county = fields.text("county", true)) {
-        park.county = reference(Section::county, *county, fields.where("county"));
+        park.county = reference(Section::county, *county, [&] { return fields.where("county"); });
     }
     if (const auto level = read_enum<model::ParkLevel>(fields, "level", model::parse_park_level,
                                                        "national, provincial, municipal, county")) {
@@ -601,7 +620,7 @@ void DatasetAssembler::read_park(const FlatRecord& record) {
     if (fields.list("chains", scratch_views_)) {
         for (std::size_t i = 0; i < scratch_views_.size(); ++i) {
             park.chains.push_back(reference(Section::chain, scratch_views_[i],
-                                            fields.where("chains", static_cast<long>(i))));
+                                            [&] { return fields.where("chains", static_cast<long>(i)); }));
         }
     }
     data_.parks[slot] = std::move(park);
@@ -620,8 +639,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
     FieldReader fields{*this, record};
     fields.report_duplicates();
     const auto id = fields.text("id", true);
-    if (!id || !check_id(*id, fields.where("id"))) return;
-    const Index slot = define(Section::chain, *id, fields.where("id"));
+    if (!id || !check_id(*id, [&] { return fields.where("id"); })) return;
+    const Index slot = define(Section::chain, *id, [&] { return fields.where("id"); });
     if (slot == kNoIndex) return;
     model::Chain out = data_.chains[slot];
     read_common(fields, data_, out);
@@ -632,7 +651,7 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
     if (fields.list("leaders", scratch_views_)) {
         for (std::size_t i = 0; i < scratch_views_.size(); ++i) {
             out.leaders.push_back(reference(Section::enterprise, scratch_views_[i],
-                                            fields.where("leaders", static_cast<long>(i))));
+                                            [&] { return fields.where("leaders", static_cast<long>(i)); }));
         }
     }
     const auto segments = chain.find("segments");
@@ -654,8 +673,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
             FieldReader segment_fields{*this, segment_record};
             segment_fields.report_duplicates();
             const auto segment_id = segment_fields.text("id", true);
-            if (!segment_id || !check_id(*segment_id, segment_fields.where("id"))) continue;
-            const Index s = define(Section::segment, *segment_id, segment_fields.where("id"));
+            if (!segment_id || !check_id(*segment_id, [&] { return segment_fields.where("id"); })) continue;
+            const Index s = define(Section::segment, *segment_id, [&] { return segment_fields.where("id"); });
             if (s == kNoIndex) continue;
             model::Segment result = data_.segments[s];
             read_common(segment_fields, data_, result);
@@ -688,8 +707,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
             const auto to = link_fields.text("to", true);
             if (!from || !to) continue;
             model::Link link;
-            link.from = reference(Section::segment, *from, link_fields.where("from"));
-            link.to = reference(Section::segment, *to, link_fields.where("to"));
+            link.from = reference(Section::segment, *from, [&] { return link_fields.where("from"); });
+            link.to = reference(Section::segment, *to, [&] { return link_fields.where("to"); });
             link.provenance = read_provenance(link_fields, data_);
             link_places_.push_back({slot, out.links.size(), files_.back(), link_fields.where("from"),
                                     link_fields.where("to"), order_ * 256 + 255});
@@ -708,8 +727,8 @@ void DatasetAssembler::read_cross_link(const FlatRecord& record) {
     const auto to = fields.text("to", true);
     if (!from || !to) return;
     model::Link link;
-    link.from = reference(Section::segment, *from, fields.where("from"));
-    link.to = reference(Section::segment, *to, fields.where("to"));
+    link.from = reference(Section::segment, *from, [&] { return fields.where("from"); });
+    link.to = reference(Section::segment, *to, [&] { return fields.where("to"); });
     link.provenance = read_provenance(fields, data_);
     cross_places_.push_back({data_.cross_links.size(), files_.back(), record.pointer, order_ * 256 + 255});
     data_.cross_links.push_back(link);
@@ -719,8 +738,8 @@ void DatasetAssembler::read_cross_link(const FlatRecord& record) {
 void DatasetAssembler::read_enterprise(const FlatRecord& record) {
     auto fields = reader(record);
     const auto id = fields.text("id", true);
-    if (!id || !check_id(*id, fields.where("id"))) return;
-    const Index slot = define(Section::enterprise, *id, fields.where("id"));
+    if (!id || !check_id(*id, [&] { return fields.where("id"); })) return;
+    const Index slot = define(Section::enterprise, *id, [&] { return fields.where("id"); });
     if (slot == kNoIndex) return;
     model::Enterprise e = data_.enterprises[slot];
     read_common(fields, data_, e);
@@ -735,16 +754,16 @@ void DatasetAssembler::read_enterprise(const FlatRecord& record) {
               "missing required key 'county' (required for an enterprise of the region; "
               "set 'external' to true for one outside it)");
     } else if (county) {
-        e.county = reference(Section::county, *county, fields.where("county"));
+        e.county = reference(Section::county, *county, [&] { return fields.where("county"); });
     }
     if (const auto park = fields.text("park", false)) {
-        e.park = reference(Section::park, *park, fields.where("park"));
+        e.park = reference(Section::park, *park, [&] { return fields.where("park"); });
     }
     scratch_indices_.clear();
     if (fields.list("segments", scratch_views_)) {
         for (std::size_t i = 0; i < scratch_views_.size(); ++i) {
             scratch_indices_.push_back(reference(Section::segment, scratch_views_[i],
-                                                 fields.where("segments", static_cast<long>(i))));
+                                                 [&] { return fields.where("segments", static_cast<long>(i)); }));
         }
     }
     e.segments = data_.add_enterprise_segments(scratch_indices_);
@@ -859,24 +878,24 @@ void DatasetAssembler::resolve_supplies() {
 void DatasetAssembler::read_project(const FlatRecord& record) {
     auto fields = reader(record);
     const auto id = fields.text("id", true);
-    if (!id || !check_id(*id, fields.where("id"))) return;
-    const Index slot = define(Section::project, *id, fields.where("id"));
+    if (!id || !check_id(*id, [&] { return fields.where("id"); })) return;
+    const Index slot = define(Section::project, *id, [&] { return fields.where("id"); });
     if (slot == kNoIndex) return;
     model::Project project = data_.projects[slot];
     read_common(fields, data_, project);
     if (const auto county = fields.text("county", true)) {
-        project.county = reference(Section::county, *county, fields.where("county"));
+        project.county = reference(Section::county, *county, [&] { return fields.where("county"); });
     }
     if (const auto park = fields.text("park", false)) {
-        project.park = reference(Section::park, *park, fields.where("park"));
+        project.park = reference(Section::park, *park, [&] { return fields.where("park"); });
     }
     if (const auto enterprise = fields.text("enterprise", false)) {
-        project.enterprise = reference(Section::enterprise, *enterprise, fields.where("enterprise"));
+        project.enterprise = reference(Section::enterprise, *enterprise, [&] { return fields.where("enterprise"); });
     }
     if (fields.list("segments", scratch_views_)) {
         for (std::size_t i = 0; i < scratch_views_.size(); ++i) {
             project.segments.push_back(reference(Section::segment, scratch_views_[i],
-                                                 fields.where("segments", static_cast<long>(i))));
+                                                 [&] { return fields.where("segments", static_cast<long>(i)); }));
         }
     }
     if (const auto investment = fields.number("investment", true, false)) project.investment = *investment;
@@ -1007,12 +1026,19 @@ bool is_identity(const std::vector<Index>& rank) {
     return true;
 }
 
+/// Moves records[slot] to records[rank[slot]], in place (by cycles): a registry's record
+/// arrays are hundreds of MB, and a sorted copy would be as many MB of fresh memory.
 template <typename Records>
 void permute(Records& records, const std::vector<Index>& rank) {
     if (is_identity(rank)) return;
-    Records sorted(records.size());
-    for (Index slot = 0; slot < records.size(); ++slot) sorted[rank[slot]] = std::move(records[slot]);
-    records = std::move(sorted);
+    std::vector<Index> target = rank;
+    for (Index i = 0; i < records.size(); ++i) {
+        while (target[i] != i) {
+            const Index j = target[i];
+            std::swap(records[i], records[j]);
+            std::swap(target[i], target[j]);
+        }
+    }
 }
 
 void remap(Index& index, const std::vector<Index>& rank) {
@@ -1133,12 +1159,11 @@ model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
     auto diagnostics = sink_.take_sorted();
     if (failed) throw DatasetError(std::move(diagnostics), suppressed);
     warnings = std::move(diagnostics);
-    if (restore_definition_order()) {
-        data_.rebuild_lookup();
-    } else {
-        for (std::size_t s = 0; s < tables_.size(); ++s) {
-            data_.adopt_lookup(static_cast<Section>(s), std::move(tables_[s].ids));
-        }
+    restore_definition_order();
+    for (std::size_t s = 0; s < tables_.size(); ++s) {
+        auto& table = tables_[s];
+        if (!is_identity(table.rank)) table.ids.renumber(table.rank);
+        data_.adopt_lookup(static_cast<Section>(s), std::move(table.ids));
     }
     return std::move(data_);
 }

@@ -114,11 +114,16 @@ private:
     void note_unknown_keys(const FlatRecord& record, std::string_view section,
                            std::initializer_list<std::string_view> known);
 
-    bool check_id(std::string_view id, const std::string& location);
+    // `where` is the place of the id in its file: a string, or a callable returning one (called
+    // only when a message or a pending reference needs it).
+    template <typename Where>
+    bool check_id(std::string_view id, const Where& where);
     /// The slot of `id` in `section`, reserving one when the id has not been seen yet.
-    model::Index reference(model::Section section, std::string_view id, const std::string& location);
+    template <typename Where>
+    model::Index reference(model::Section section, std::string_view id, const Where& where);
     /// Defines `id` in `section`; returns kNoIndex (after reporting) for a duplicate.
-    model::Index define(model::Section section, std::string_view id, const std::string& location);
+    template <typename Where>
+    model::Index define(model::Section section, std::string_view id, const Where& where);
     model::Index reserve_slot(model::Section section, std::string_view id);
     std::string suggestion(model::Section section, std::string_view id) const;
 

@@ -101,6 +101,15 @@ std::pair<std::uint32_t, bool> IdIndex::insert(std::string_view id) {
     }
 }
 
+void IdIndex::renumber(std::span<const std::uint32_t> new_position) {
+    for (auto& slot : slots_) {
+        if (slot.position != kMissing) slot.position = new_position[slot.position];
+    }
+    std::vector<std::string_view> ids(ids_.size());
+    for (std::size_t p = 0; p < ids_.size(); ++p) ids[new_position[p]] = ids_[p];
+    ids_ = std::move(ids);
+}
+
 void IdIndex::clear() {
     slots_.clear();
     ids_.clear();

@@ -28,6 +28,9 @@ public:
     void find_batch(std::span<const std::string_view> ids, std::span<std::uint32_t> positions) const;
     /// Adds `id` at position size() unless present; returns its position and whether it was added.
     std::pair<std::uint32_t, bool> insert(std::string_view id);
+    /// Moves every id from position p to position new_position[p] (a permutation of 0..size-1),
+    /// in one sweep over the table instead of re-inserting every id.
+    void renumber(std::span<const std::uint32_t> new_position);
     [[nodiscard]] std::size_t size() const { return ids_.size(); }
     [[nodiscard]] std::string_view id(std::uint32_t position) const { return ids_[position]; }
     void clear();

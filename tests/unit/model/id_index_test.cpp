@@ -69,6 +69,20 @@ TEST(IdIndex, IdsOfAnyLengthAreFound) {
     EXPECT_EQ(index.find(long_b), 2U);
 }
 
+TEST(IdIndex, RenumberMovesEveryIdToItsNewPosition) {
+    IdIndex index;
+    for (const char* id : {"a", "b", "c", "d"}) index.insert(id);
+    const std::vector<std::uint32_t> new_position{2, 0, 3, 1};
+    index.renumber(new_position);
+    EXPECT_EQ(index.find("a"), 2U);
+    EXPECT_EQ(index.find("b"), 0U);
+    EXPECT_EQ(index.find("c"), 3U);
+    EXPECT_EQ(index.find("d"), 1U);
+    EXPECT_EQ(index.id(0), "b");
+    EXPECT_EQ(index.id(3), "c");
+    EXPECT_EQ(index.insert("e").first, 4U);
+}
+
 TEST(IdIndex, EmptyIndexFindsNothingInABatch) {
     const IdIndex index;
     const std::vector<std::string_view> views{"a", "b"};
