@@ -122,9 +122,13 @@ FlatField& FlatRecord::add(std::string_view key) {
             return field;
         }
     }
+    return add_new(key);
+}
+
+FlatField& FlatRecord::add_new(std::string_view key) {
     if (used == fields.size()) fields.emplace_back();
     FlatField& field = fields[used++];
-    field.key.assign(key);
+    if (field.key != key) field.key.assign(key);
     field.kind = ValueKind::null;
     field.text.clear();
     field.items_used = 0;

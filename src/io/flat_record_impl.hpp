@@ -39,6 +39,9 @@ struct FlatRecord {
 
     void clear() { used = 0; }
     FlatField& add(std::string_view key);
+    /// `add` for a key known not to be in the record yet (a CSV row: the header has no
+    /// duplicates); keeps the key's text from the previous row when it is the same.
+    FlatField& add_new(std::string_view key);
     [[nodiscard]] const FlatField* find(std::string_view key) const;
     [[nodiscard]] std::size_t size() const { return used; }
     [[nodiscard]] const FlatField& at(std::size_t i) const { return fields[i]; }

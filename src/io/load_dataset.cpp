@@ -163,7 +163,7 @@ void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& 
         record.line = row.line;
         for (std::size_t i = 0; i < header.size(); ++i) {
             if (header[i].empty()) continue;
-            auto& field = record.add(header[i]);
+            auto& field = record.add_new(header[i]);
             field.kind = detail::ValueKind::text;
             field.text.assign(row.fields[i]);
             field.column = i + 1;

@@ -10,10 +10,42 @@ namespace chainatlas::model {
 
 std::uint64_t IdIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
+namespace {
+
+/// Byte equality of two texts of the same length `n`, inline for the short texts ids are (a
+/// call to memcmp per probe showed in the loader's profile).
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+        std::memcpy(&a1, a, 8);
+        std::memcpy(&b1, b, 8);
+        std::memcpy(&a2, a + n - 8, 8);
+        std::memcpy(&b2, b + n - 8, 8);
+        return ((a1 ^ b1) | (a2 ^ b2)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        std::uint32_t a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+        std::memcpy(&a1, a, 4);
+        std::memcpy(&b1, b, 4);
+        std::memcpy(&a2, a + n - 4, 4);
+        std::memcpy(&b2, b + n - 4, 4);
+        return ((a1 ^ b1) | (a2 ^ b2)) == 0;
+    }
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+}
+
+}  // namespace
+
 bool IdIndex::holds(const Slot& slot, std::uint16_t tag, std::string_view id) const {
     if (slot.tag != tag) return false;
     if (slot.length == kLongId) return ids_[slot.position] == id;
-    return slot.length == id.size() && (id.empty() || std::memcmp(slot.text, id.data(), id.size()) == 0);
+    return slot.length == id.size() && same_bytes(slot.text, id.data(), id.size());
 }
 
 void IdIndex::reserve(std::size_t count) {
