@@ -53,11 +53,18 @@ std::vector<Hop> walk(const graph::RegionGraph& graph, const std::vector<Index>&
     return reached;
 }
 
-std::vector<Index> local_in(const graph::RegionGraph& graph, const detail::Place& place, Index segment) {
-    auto list = graph.enterprises_in(segment);
+/// The local enterprises of `segment` in `place`, ascending. For the whole region this is the
+/// graph's own list (no copy, no enterprise record touched); a county or park filters it.
+std::span<const Index> local_in(const graph::RegionGraph& graph, const detail::Place& place, Index segment,
+                                std::vector<Index>& scratch) {
+    const auto list = graph.local_members(segment);
+    if (place.county == kNoIndex && place.park == kNoIndex) return list;
     const auto& data = graph.data();
-    std::erase_if(list, [&](Index e) { return !place.contains(data.enterprises[e]); });
-    return list;
+    scratch.clear();
+    for (const Index e : list) {
+        if (place.contains(data.enterprises[e])) scratch.push_back(e);
+    }
+    return scratch;
 }
 
 TracedSegment describe(const model::Dataset& data, Index s, unsigned distance, std::size_t locals) {
@@ -88,8 +95,9 @@ std::size_t add_enterprises(const graph::RegionGraph& graph, const detail::Place
     std::size_t total = 0;
     // Hops come nearest first: once `limit` enterprises are found, farther ones are only counted.
     std::optional<unsigned> cutoff;
+    std::vector<Index> scratch;
     for (const Hop& hop : hops) {
-        const auto locals = local_in(graph, place, hop.segment);
+        const auto locals = local_in(graph, place, hop.segment, scratch);
         segments.push_back(describe(data, hop.segment, hop.distance, locals.size()));
         for (const Index e : locals) {
             if (listed[e] || e == self) continue;
@@ -139,9 +147,10 @@ std::vector<Partner> partners(const graph::RegionGraph& graph, const detail::Pla
         }
         return it->second;
     };
+    std::vector<Index> scratch;
     for (const Index s : own) {
         for (const Index adjacent : upstream ? graph.inputs_of(s) : graph.outputs_of(s)) {
-            for (const Index e : local_in(graph, place, adjacent)) {
+            for (const Index e : local_in(graph, place, adjacent, scratch)) {
                 if (e == self) continue;
                 auto& partner = entry(e);
                 partner.by_link = true;
@@ -172,9 +181,10 @@ std::vector<TracedSegment> outside_inputs(const graph::RegionGraph& graph, const
     std::sort(inputs.begin(), inputs.end());
     inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
     std::vector<TracedSegment> out;
+    std::vector<Index> scratch;
     for (const Index s : inputs) {
         if (std::binary_search(own.begin(), own.end(), s)) continue;
-        if (local_in(graph, place, s).empty()) out.push_back(describe(graph.data(), s, 1, 0));
+        if (local_in(graph, place, s, scratch).empty()) out.push_back(describe(graph.data(), s, 1, 0));
     }
     std::sort(out.begin(), out.end(), [](const TracedSegment& a, const TracedSegment& b) { return a.id < b.id; });
     return out;

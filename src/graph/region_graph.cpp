@@ -68,6 +68,45 @@ RegionGraph::RegionGraph(const model::Dataset& data) : data_(&data) {
     }
     graph_ = BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
                         properties.begin(), offsets_[5]);
+    build_members();
+}
+
+void RegionGraph::build_members() {
+    // A counting sort of the memberships by segment; enterprises are visited in index order,
+    // so each segment's list comes out ascending. A segment listed twice by one enterprise
+    // counts once.
+    const auto& data = *data_;
+    const std::size_t segment_count = data.segments.size();
+    member_offsets_.assign(segment_count + 1, 0);
+    local_offsets_.assign(segment_count + 1, 0);
+    const auto each_membership = [&](auto&& visit) {
+        for (Index e = 0; e < data.enterprises.size(); ++e) {
+            const auto own = data.segments_of(data.enterprises[e]);
+            for (std::size_t i = 0; i < own.size(); ++i) {
+                if (std::find(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(i), own[i]) !=
+                    own.begin() + static_cast<std::ptrdiff_t>(i)) {
+                    continue;
+                }
+                visit(e, own[i], !data.enterprises[e].external);
+            }
+        }
+    };
+    each_membership([&](Index, Index s, bool local) {
+        ++member_offsets_[s + 1];
+        if (local) ++local_offsets_[s + 1];
+    });
+    for (std::size_t s = 0; s < segment_count; ++s) {
+        member_offsets_[s + 1] += member_offsets_[s];
+        local_offsets_[s + 1] += local_offsets_[s];
+    }
+    members_.resize(member_offsets_[segment_count]);
+    local_members_.resize(local_offsets_[segment_count]);
+    std::vector<std::uint32_t> member_fill(member_offsets_.begin(), member_offsets_.end() - 1);
+    std::vector<std::uint32_t> local_fill(local_offsets_.begin(), local_offsets_.end() - 1);
+    each_membership([&](Index e, Index s, bool local) {
+        members_[member_fill[s]++] = e;
+        if (local) local_members_[local_fill[s]++] = e;
+    });
 }
 
 VertexKind RegionGraph::kind_of(Vertex v) const {
@@ -126,13 +165,13 @@ std::vector<Index> RegionGraph::outputs_of(Index segment, EdgeKind kind) const {
 }
 
 std::vector<Index> RegionGraph::enterprises_in(Index segment) const {
-    return neighbours(vertex(VertexKind::segment, segment), false, has_kind(EdgeKind::member));
+    const auto list = members(segment);
+    return {list.begin(), list.end()};
 }
 
 std::vector<Index> RegionGraph::local_enterprises_in(Index segment) const {
-    return neighbours(vertex(VertexKind::segment, segment), false, [this](const EdgeProperties& p, Vertex other) {
-        return p.kind == EdgeKind::member && !data_->enterprises[index_of(other)].external;
-    });
+    const auto list = local_members(segment);
+    return {list.begin(), list.end()};
 }
 
 std::vector<Index> RegionGraph::segments_of(Index enterprise) const {

@@ -4,6 +4,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "chainatlas/model/dataset.hpp"
@@ -85,6 +86,15 @@ public:
     [[nodiscard]] std::vector<Index> enterprises_in(Index segment) const;
     /// Only the local (non-external) enterprises of `segment`.
     [[nodiscard]] std::vector<Index> local_enterprises_in(Index segment) const;
+    /// The same two lists without a copy: ascending enterprise indices, kept beside the graph
+    /// (built with it, 4 bytes per membership) so that walks over many segments touch no
+    /// enterprise record (`trace` of one segment on a million enterprises in a few ms).
+    [[nodiscard]] std::span<const Index> members(Index segment) const {
+        return {members_.data() + member_offsets_[segment], members_.data() + member_offsets_[segment + 1]};
+    }
+    [[nodiscard]] std::span<const Index> local_members(Index segment) const {
+        return {local_members_.data() + local_offsets_[segment], local_members_.data() + local_offsets_[segment + 1]};
+    }
     [[nodiscard]] std::vector<Index> segments_of(Index enterprise) const;
     /// Enterprises that sell to `enterprise` according to known supplies.
     [[nodiscard]] std::vector<Index> suppliers_of(Index enterprise) const;
@@ -102,6 +112,7 @@ public:
                                                  std::optional<unsigned> max_depth = std::nullopt) const;
 
 private:
+    void build_members();
     template <typename Filter>
     std::vector<Index> neighbours(Vertex v, bool outgoing, Filter keep) const;
 
@@ -109,6 +120,8 @@ private:
     std::array<Vertex, 6> offsets_{};
     std::array<std::size_t, 7> edge_counts_{};
     BoostGraph graph_;
+    std::vector<std::uint32_t> member_offsets_, local_offsets_;  // per segment, CSR
+    std::vector<Index> members_, local_members_;
 };
 
 /// Builds the graph of `data` (which must outlive it).
