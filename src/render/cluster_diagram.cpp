@@ -15,6 +15,11 @@ using namespace detail;
 /// Above this many pairs of clusters joined by chain links, the arrows between clusters would
 /// hide the diagram: they are left out and the notes say so.
 constexpr std::size_t kMaxFlowPairs = 60;
+/// At most this many supply arrows between boxes once enterprises are summed into boxes: the
+/// strongest flows (most supplies) are drawn and the rest are counted in a note. Fifty counties
+/// trading with one another make ~2,500 pairs, which `dot` lays out in minutes and nobody can
+/// read; the strongest 60 show where the chain's trade runs.
+constexpr std::size_t kMaxSupplyArrows = 60;
 
 /// A group of enterprises drawn as one cluster.
 struct Group {
@@ -79,10 +84,14 @@ std::vector<Group> group_members(const model::Dataset& data, ChainMembers& m, Cl
             group.id = "park-" + std::string(park.id);
             group.title = name_of(park, english);
         } else {
+            // Labels are community numbers ("1", "2", ... largest first): sorted as numbers.
             const std::string label = e < communities.size() ? communities[e] : std::string();
-            key = {label.empty() ? 1 : 0, label};
+            const bool numeric = !label.empty() && label.size() < 10 &&
+                                 std::all_of(label.begin(), label.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            key = {label.empty() ? SIZE_MAX : numeric ? std::stoul(label) : 0, label};
             group.id = label.empty() ? "no-community" : "community-" + label;
-            group.title = label.empty() ? std::string(w.no_community) : label;
+            group.title = label.empty() ? std::string(w.no_community)
+                                        : (english ? "community " : "社区 ") + label;
         }
         auto [it, inserted] = groups.emplace(key, std::move(group));
         it->second.members.push_back(e);
@@ -265,6 +274,43 @@ void add_supplies(const model::Dataset& data, const ChainMembers& m, const std::
     }
 }
 
+struct SupplyCut {
+    std::size_t kept_arrows = 0, dropped_arrows = 0;
+    std::size_t kept_supplies = 0, dropped_supplies = 0;
+};
+
+/// Keeps the kMaxSupplyArrows supply arrows with the most supplies (ties: the order they are
+/// in, which is sorted by ids), in their original order.
+SupplyCut keep_strongest_supplies(Diagram& diagram) {
+    std::vector<std::size_t> supply;
+    for (std::size_t i = 0; i < diagram.edges.size(); ++i) {
+        if (diagram.edges[i].kind == "supply") supply.push_back(i);
+    }
+    SupplyCut cut;
+    if (supply.size() <= kMaxSupplyArrows) return cut;
+    std::stable_sort(supply.begin(), supply.end(), [&](std::size_t a, std::size_t b) {
+        return diagram.edges[a].count > diagram.edges[b].count;
+    });
+    std::vector<bool> drop(diagram.edges.size(), false);
+    for (std::size_t k = 0; k < supply.size(); ++k) {
+        const std::size_t count = diagram.edges[supply[k]].count;
+        if (k < kMaxSupplyArrows) {
+            ++cut.kept_arrows;
+            cut.kept_supplies += count;
+        } else {
+            drop[supply[k]] = true;
+            ++cut.dropped_arrows;
+            cut.dropped_supplies += count;
+        }
+    }
+    std::vector<Edge> kept;
+    for (std::size_t i = 0; i < diagram.edges.size(); ++i) {
+        if (!drop[i]) kept.push_back(std::move(diagram.edges[i]));
+    }
+    diagram.edges = std::move(kept);
+    return cut;
+}
+
 /// Arrows between groups standing for the chain links that join them: a link X → Y joins group
 /// A to group B when A holds X and B holds Y. One arrow per pair of groups, its label naming the
 /// links. Returns the number of pairs (the arrows are left out above kMaxFlowPairs).
@@ -369,15 +415,33 @@ Diagram build_cluster_diagram(const graph::RegionGraph& graph, const std::string
     if (detail == Detail::groups) add_group_nodes(data, m, groups, options.listed_enterprises, options.english, diagram);
     add_supplies(data, m, groups, detail, diagram);
     aggregate_edges(diagram);
+    const SupplyCut cut = detail == Detail::enterprises ? SupplyCut{} : keep_strongest_supplies(diagram);
     const std::size_t pairs = add_flows(data, m, groups, detail, options.english, diagram);
 
     diagram.notes.push_back(options.english
         ? std::to_string(m.enterprises.size()) + " local enterprises in " + std::to_string(groups.size()) + " clusters"
         : std::to_string(m.enterprises.size()) + " 家本地企业，" + std::to_string(groups.size()) + " 个集群");
+    if (by == ClusterBy::community && std::all_of(groups.begin(), groups.end(),
+                                                  [](const Group& g) { return g.id == "no-community"; })) {
+        diagram.notes.push_back(options.english
+            ? "no known supply (supplies) joins these enterprises, so there are no communities to draw"
+            : "这些企业之间没有已知供货关系（supplies），无法划分社区");
+    }
     if (detail != Detail::enterprises) {
         diagram.aggregated = true;
         diagram.aggregation = detail == Detail::segments ? "segments" : "clusters";
         diagram.notes.push_back(aggregation_note(detail, m.enterprises.size(), options));
+    }
+    if (cut.dropped_arrows > 0) {
+        diagram.notes.push_back(options.english
+            ? "supply flows between boxes: the strongest " + std::to_string(cut.kept_arrows) + " of " +
+                  std::to_string(cut.kept_arrows + cut.dropped_arrows) + " drawn (" +
+                  std::to_string(cut.kept_supplies) + " of " + std::to_string(cut.kept_supplies + cut.dropped_supplies) +
+                  " supplies)"
+            : "方框之间的供货：画出最强的 " + std::to_string(cut.kept_arrows) + " 条（共 " +
+                  std::to_string(cut.kept_arrows + cut.dropped_arrows) + " 条），涵盖 " +
+                  std::to_string(cut.kept_supplies) + " / " + std::to_string(cut.kept_supplies + cut.dropped_supplies) +
+                  " 笔供货");
     }
     if (pairs > kMaxFlowPairs) {
         diagram.notes.push_back(options.english

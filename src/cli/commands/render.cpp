@@ -1,6 +1,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "chainatlas/analysis/clusters.hpp"
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/write_file.hpp"
 #include "chainatlas/render/diagram.hpp"
@@ -163,6 +164,25 @@ void add_output_options(CLI::App* command, RenderArgs& args) {
     json->needs(command->get_option("--output"));
 }
 
+/// One label per enterprise of the dataset: the number of its community in the chain's supply
+/// network ("1" is the largest), empty for enterprises in none (no known supply).
+std::vector<std::string> community_labels(Context& context, const std::string& chain) {
+    analysis::ClusterOptions options;
+    options.chain = chain;
+    options.by = analysis::ClusterBy::community;
+    options.communities = true;
+    const auto clusters = analysis::find_clusters(context.graph(), options);
+    const auto& data = context.data();
+    std::vector<std::string> labels(data.enterprises.size());
+    for (std::size_t c = 0; c < clusters.network.communities.size(); ++c) {
+        for (const auto& member : clusters.network.communities[c].members) {
+            const model::Index e = data.find(model::Section::enterprise, member);
+            if (e != model::kNoIndex) labels[e] = std::to_string(c + 1);
+        }
+    }
+    return labels;
+}
+
 }  // namespace
 
 void add_render_command(CLI::App& app, Context& context) {
@@ -181,11 +201,18 @@ void add_render_command(CLI::App& app, Context& context) {
     auto* cluster = render_command->add_subcommand("cluster", "the cluster diagram of one chain: enterprises grouped "
                                                               "by county or park, with supplies");
     cluster->add_option("--chain", args->chain, "chain id, e.g. bearing")->required();
-    // TODO(render): add `community` once the communities analysis (issue 5) has landed.
-    cluster->add_option("--by", args->by, "group enterprises by county or park (default county)")
-        ->check(CLI::IsMember({"county", "park"}));
+    cluster->add_option("--by", args->by,
+                        "group enterprises by county, park or community (Louvain communities of the "
+                        "chain's supply network, as `clusters --by community` finds them; default county)")
+        ->check(CLI::IsMember({"county", "park", "community"}));
     add_output_options(cluster, *args);
     cluster->callback([args, &context] {
+        if (args->by == "community") {
+            emit(render::build_cluster_diagram(context.graph(), args->chain, render::ClusterBy::community,
+                                               diagram_options(context), community_labels(context, args->chain)),
+                 *args, context);
+            return;
+        }
         const auto by = args->by == "park" ? render::ClusterBy::park : render::ClusterBy::county;
         emit(render::build_cluster_diagram(context.graph(), args->chain, by, diagram_options(context)), *args, context);
     });
