@@ -5,6 +5,9 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <deque>
+#include <string>
+#include <unordered_map>
 #include <cstdlib>
 #include <memory>
 #include <set>
@@ -69,6 +72,79 @@ const char* device_of(Format format) {
     return "svg";
 }
 
+// Object ids for cgraph that do not depend on where things sit in memory. Graphviz's own id
+// discipline makes a named object's id the address of its interned name, and keeps
+// subgraphs ordered by id: clusters were written to SVG in an order that changed from run to
+// run (same drawing, different bytes). Here a name's id is its order of first appearance in
+// the DOT text (even numbers; anonymous objects get odd ones, as in Graphviz), so the same
+// DOT always gives the same SVG.
+struct IdState {
+    std::unordered_map<std::string, IDTYPE> ids;
+    std::deque<std::string> names;  // names[k] has id 2 * (k + 1); a deque keeps c_str() stable
+    IDTYPE next_anonymous = 1;
+};
+
+void* id_open(Agraph_t*, Agdisc_t*) { return new IdState; }
+
+long id_map(void* state, int, char* name, IDTYPE* id, int create) {
+    auto& ids = *static_cast<IdState*>(state);
+    if (name == nullptr) {
+        *id = ids.next_anonymous;
+        ids.next_anonymous += 2;
+        return 1;
+    }
+    if (const auto found = ids.ids.find(name); found != ids.ids.end()) {
+        *id = found->second;
+        return 1;
+    }
+    if (create == 0) return 0;
+    ids.names.emplace_back(name);
+    *id = static_cast<IDTYPE>(2 * ids.names.size());
+    ids.ids.emplace(ids.names.back(), *id);
+    return 1;
+}
+
+long id_alloc(void*, int, IDTYPE) { return 0; }
+void id_free(void*, int, IDTYPE) {}
+
+char* id_print(void* state, int, IDTYPE id) {
+    auto& ids = *static_cast<IdState*>(state);
+    if (id % 2 != 0 || id == 0 || id / 2 > ids.names.size()) return nullptr;
+    return ids.names[static_cast<std::size_t>(id / 2 - 1)].data();
+}
+
+void id_close(void* state) { delete static_cast<IdState*>(state); }
+void id_register(void*, int, void*) {}
+
+Agiddisc_t stable_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
+/// Reads DOT text from memory a line at a time, as Graphviz's own reader does.
+struct MemoryReader {
+    std::string_view text;
+    std::size_t at = 0;
+};
+
+int read_line(void* channel, char* buffer, int size) {
+    auto& reader = *static_cast<MemoryReader*>(channel);
+    int copied = 0;
+    while (copied < size && reader.at < reader.text.size()) {
+        const char c = reader.text[reader.at++];
+        buffer[copied++] = c;
+        if (c == '\n') break;
+    }
+    return copied;
+}
+
+Agiodisc_t memory_io = {read_line, nullptr, nullptr};
+
+Agraph_t* read_dot(std::string_view text) {
+    memory_io.putstr = AgIoDisc.putstr;
+    memory_io.flush = AgIoDisc.flush;
+    static Agdisc_t discipline = {&AgMemDisc, &stable_ids, &memory_io};
+    MemoryReader reader{text};
+    return agread(&reader, &discipline);
+}
+
 std::string failure(const std::string& what, const MessageCapture& capture) {
     const std::string messages = capture.text();
     return messages.empty() ? what : what + ": " + messages;
@@ -108,8 +184,7 @@ std::string render_dot(std::string_view dot_text, Format format) {
     const MessageCapture capture;
     const std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
     if (!gvc) throw Error("graphviz: cannot create a rendering context");
-    const std::string text(dot_text);  // agmemread needs a terminating NUL
-    const std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(text.c_str()));
+    const std::unique_ptr<Agraph_t, GraphDeleter> graph(read_dot(dot_text));
     if (!graph) throw Error(failure("graphviz could not read the diagram", capture));
     if (gvLayout(gvc.get(), graph.get(), "dot") != 0) {
         throw Error(failure("graphviz could not lay out the diagram", capture));
