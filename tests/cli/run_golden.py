@@ -56,7 +56,7 @@ def run_case(binary, tests_dir, case_dir, update):
             with open(check, encoding="utf-8") as f:
                 code = f.read()
             try:
-                exec(compile(code, check, "exec"), {"tmp": tmp, "stdout": stdout})
+                exec(compile(code, check, "exec"), {"tmp": tmp, "stdout": stdout, "binary": binary})
             except AssertionError as e:
                 problems.append(f"check failed: {e}")
         return problems
