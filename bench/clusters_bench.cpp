@@ -14,36 +14,14 @@
 #include "chainatlas/analysis/clusters.hpp"
 #include "chainatlas/graph/region_graph.hpp"
 #include "chainatlas/io/load_dataset.hpp"
-#include "chainatlas/io/synthetic.hpp"
+#include "registry.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace chainatlas;
 
-struct Loaded {
-    io::LoadResult loaded;
-    std::unique_ptr<graph::RegionGraph> graph;
-};
-
-/// The loaded dataset of `enterprises`, generated and loaded on first use.
-const Loaded& loaded_for(std::size_t enterprises) {
-    static std::map<std::size_t, std::unique_ptr<Loaded>> cache;
-    auto& slot = cache[enterprises];
-    if (!slot) {
-        io::SynthOptions options;
-        options.enterprises = enterprises;
-        options.supplies = 2 * enterprises;
-        options.counties = std::clamp<std::size_t>(enterprises / 333, 10, 3000);
-        options.projects = enterprises / 100;
-        const fs::path path = fs::temp_directory_path() / "chainatlas-bench" /
-                              ("analysis-" + std::to_string(enterprises));
-        if (!fs::exists(path / "enterprises.csv")) io::write_synthetic_folder(path, options);
-        slot = std::make_unique<Loaded>(Loaded{io::load_dataset(path), nullptr});
-        slot->graph = std::make_unique<graph::RegionGraph>(slot->loaded.dataset);
-    }
-    return *slot;
-}
+const bench::Registry& loaded_for(std::size_t enterprises) { return bench::registry(enterprises); }
 
 void run(benchmark::State& state, bool communities) {
     const auto& loaded = loaded_for(static_cast<std::size_t>(state.range(0)));
