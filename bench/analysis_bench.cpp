@@ -5,10 +5,6 @@
 // 2 supplies per enterprise, 50 chains x 40 segments, 1 county per 333 enterprises).
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <map>
-#include <memory>
 
 #include "chainatlas/analysis/gaps.hpp"
 #include "chainatlas/analysis/trace.hpp"
@@ -18,7 +14,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace chainatlas;
 
 const bench::Registry& loaded_for(std::size_t enterprises) { return bench::registry(enterprises); }

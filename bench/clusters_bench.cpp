@@ -6,10 +6,6 @@
 // segments, 1 county per 333 enterprises) and shared with it.
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <map>
-#include <memory>
 
 #include "chainatlas/analysis/clusters.hpp"
 #include "chainatlas/graph/region_graph.hpp"
@@ -18,7 +14,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace chainatlas;
 
 const bench::Registry& loaded_for(std::size_t enterprises) { return bench::registry(enterprises); }
