@@ -94,9 +94,16 @@ private:
     igraph_t graph_{};
 };
 
-/// Louvain communities (igraph_community_multilevel, resolution 1) of a network whose vertices
-/// all have an edge. Returns the community of each vertex and the modularity.
-std::pair<std::vector<std::size_t>, double> louvain(const Network& net, const IgraphNetwork& graph, bool weighted) {
+/// Communities of a network whose vertices all have an edge, by modularity: igraph's Leiden
+/// algorithm with the modularity objective (node weights = degrees, resolution 1/2m), two
+/// iterations, seeded. Returns the community of each vertex and the modularity.
+///
+/// Leiden rather than Louvain (igraph_community_multilevel): on the supply networks planners
+/// load, multilevel took 36 s for 100k enterprises (igraph 0.10.2; python-igraph's is the
+/// same code and time) while Leiden takes about half a second and finds a higher modularity
+/// (0.529 against 0.511 there); Leiden also never leaves a community internally disconnected.
+std::pair<std::vector<std::size_t>, double> modularity_communities(const Network& net, const IgraphNetwork& graph,
+                                                                   bool weighted) {
     const std::size_t n = net.ids.size();
     double total = 0.0;
     for (const double w : net.weights) total += weighted ? w : 1.0;
@@ -108,10 +115,15 @@ std::pair<std::vector<std::size_t>, double> louvain(const Network& net, const Ig
     RealVector weights(static_cast<igraph_integer_t>(net.weights.size()));
     for (std::size_t i = 0; i < net.weights.size(); ++i)
         VECTOR(weights.value)[i] = weighted ? net.weights[i] : 1.0;
+    RealVector strength(0);
+    check(igraph_strength(graph.get(), &strength.value, igraph_vss_all(), IGRAPH_ALL, true, &weights.value),
+          "strength");
     IntVector result(0);
+    igraph_integer_t communities = 0;
     igraph_rng_seed(igraph_rng_default(), 42);
-    check(igraph_community_multilevel(graph.get(), &weights.value, 1.0, &result.value, nullptr, nullptr),
-          "community_multilevel");
+    check(igraph_community_leiden(graph.get(), &weights.value, &strength.value, 1.0 / (2.0 * total), 0.01, false, 2,
+                                  &result.value, &communities, nullptr),
+          "community_leiden");
     double modularity = 0.0;
     check(igraph_modularity(graph.get(), &result.value, &weights.value, 1.0, false, &modularity),
           "modularity");
@@ -239,7 +251,7 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
 
     // Communities by modularity.
     if (n > 0 && options.communities) {
-        auto [membership, modularity] = louvain(g, igraph, weighted);
+        auto [membership, modularity] = modularity_communities(g, igraph, weighted);
         s.modularity = modularity;
         std::size_t count = 0;
         for (const std::size_t m : membership) count = std::max(count, m + 1);

@@ -63,7 +63,7 @@ struct NetworkArticulationPoint {
         0;  ///< biconnected components (blocks) it belongs to: removal leaves splits parts
 };
 
-/// A community found by modularity (Louvain, igraph_community_multilevel).
+/// A community found by modularity (Leiden with the modularity objective, igraph_community_leiden).
 struct NetworkCommunity {
     std::string id;                    ///< `community-N`, N from 1, largest first
     std::vector<std::string> members;  ///< all members, by id
