@@ -194,6 +194,13 @@ def main(argv):
             q = communities.modularity
         results["communities"] = {"count": len(communities), "modularity": q,
                                   "sizes": sorted(communities.sizes(), reverse=True)}
+        # The algorithm chainatlas uses: Leiden with the modularity objective, beta 0.01, two
+        # iterations (docs/COUNTIES.md).
+        with stages.stage("leiden"):
+            random.seed(42)
+            leiden = network.community_leiden(objective_function="modularity", beta=0.01, n_iterations=2)
+            q = network.modularity(leiden.membership)
+        results["leiden"] = {"count": len(leiden), "modularity": q}
         if args.partition:
             results["communities"]["chainatlas_partition_modularity"] = \
                 _modularity_of(network, args.partition)

@@ -8,9 +8,10 @@ Usage (from the repository root):
 
 For each size: `chainatlas synth` writes the dataset (once; kept in --data-dir), then, back to
 back, chainatlas's whole commands, the igraph pipeline and the NetworkX pipeline run, each in its
-own process, measured with wait4 (wall time, user+sys CPU time, peak RSS); the Python pipelines
+own process, measured with /usr/bin/time (wall time, user+sys CPU time, peak RSS); the Python pipelines
 also report each stage (bench/alternatives/{igraph,nx}_pipeline.py). Then the communities runs:
-`chainatlas clusters` (always computes Louvain), igraph's multilevel, NetworkX's louvain_communities.
+`chainatlas clusters` (always computes communities: Leiden), igraph's multilevel (Louvain) and Leiden,
+NetworkX's louvain_communities.
 Results are checked against chainatlas's JSON where the definitions match, and a table of figures
 and ratios is printed. Use Debian's /usr/bin/python3 (python3-networkx 2.8, python3-igraph 0.10).
 See docs/COMPARISON.md for what is timed and why.
@@ -21,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,29 +35,27 @@ def load_average():
 
 
 def measure(command, stdout_path, timeout):
-    """Run `command` with stdout to `stdout_path`; wall, user+sys CPU and peak RSS (MB) of the
-    process (wait4), or None figures when it ran out of time."""
+    """Run `command` with stdout to `stdout_path` under /usr/bin/time and `timeout`: wall, user and
+    system CPU time and peak RSS (MB) of the process, or a `timeout` entry when it ran out of time.
+
+    /usr/bin/time (a small process) is the parent that reports: Linux keeps the high-water RSS of
+    the process image that calls execve, so a child forked straight from this (large) Python
+    driver would report the driver's memory as its own peak."""
     load = load_average()
-    with open(stdout_path, "wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if timeout and time.perf_counter() - start > timeout:
-                process.kill()
-                os.wait4(process.pid, 0)
-                return {"command": command, "timeout": timeout, "load": load}
-            time.sleep(0.02)
-        wall = time.perf_counter() - start
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(command)} exited {code}:\n{stderr}")
-    return {"command": command, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "user": usage.ru_utime, "sys": usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024.0,
-            "load": load, "stderr": stderr}
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as times, open(stdout_path, "wb") as out:
+        wrapped = ["/usr/bin/time", "-o", times.name, "-f", "%e %U %S %M"]
+        if timeout:
+            wrapped += ["timeout", str(int(timeout))]
+        process = subprocess.run(wrapped + command, stdout=out, stderr=subprocess.PIPE)
+        figures = [line.split() for line in times.read().splitlines()]
+    stderr = process.stderr.decode("utf-8", "replace")
+    if process.returncode == 124:
+        return {"command": command, "timeout": timeout, "load": load}
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{stderr}")
+    wall, user, system, kb = (float(x) for x in figures[-1])
+    return {"command": command, "wall": wall, "cpu": user + system, "user": user, "sys": system,
+            "peak_mb": kb / 1024.0, "load": load, "stderr": stderr}
 
 
 def synth(chainatlas, n, form, data_dir):
@@ -256,6 +256,8 @@ def run_size(args, n):
         if "results" in runs.get(library, {}):
             communities[library] = runs[library]["results"]["communities"]
             communities[library].pop("sizes", None)
+    if "results" in runs.get("igraph-communities", {}):
+        communities["igraph-leiden"] = runs["igraph-communities"]["results"]["leiden"]
     return {"enterprises": n, "form": args.form, "path": path, "compared_counties": len(compared),
             "runs": {k: {key: v for key, v in run.items() if key not in ("results", "stderr")}
                      for k, run in runs.items()},
@@ -269,9 +271,9 @@ def stage(run, name):
 def pipeline_figures(report):
     """Pipeline = load -> gaps -> compare -> components and articulation points.
     chainatlas: the sum of its whole commands gaps + compare + clusters (each pays the load;
-    clusters also computes Louvain communities, which cannot be switched off from the command
+    clusters also computes Leiden communities, which cannot be switched off from the command
     line) and, second, with critical (articulation points of the whole supply graph, no
-    components, no Louvain) in place of clusters. Python: the stages parse + build + gaps +
+    components, no communities) in place of clusters. Python: the stages parse + build + gaps +
     compare + structure of one process, with the import of the library (not the interpreter's
     start nor writing the results for the checks); peak = peak after the structure stage."""
     runs = report["runs"]
@@ -337,20 +339,22 @@ def print_report(report, out):
         print(f"| {label} | {f['wall']:.2f} | {f['cpu']:.2f} | {f['peak_mb']:.0f} | "
               f"{' | '.join(ratios)} | {' | '.join(peaks)} |", file=out)
 
-    print("\nCommunities (Louvain):\n", file=out)
+    print("\nCommunities (chainatlas: Leiden; igraph: multilevel = Louvain, and Leiden; NetworkX: "
+          "louvain_communities):\n", file=out)
     print("| tool | communities | modularity | wall s | user+sys s |", file=out)
     print("|---|---:|---:|---:|---:|", file=out)
     clusters = runs["clusters"]
     c = report["communities"]["chainatlas"]
     print(f"| chainatlas `clusters` (whole command: load, places, structure, enterprise and segment "
-          f"Louvain) | {c['count']} | {c['modularity']:.6f} | {clusters.get('wall', 0):.2f} | "
+          f"communities) | {c['count']} | {c['modularity']:.6f} | {clusters.get('wall', 0):.2f} | "
           f"{clusters.get('cpu', 0):.2f} |", file=out)
-    for library in ("igraph-communities", "networkx-communities"):
-        run = runs.get(library, {})
+    for library, stage_name in (("igraph-communities", "communities"), ("igraph-leiden", "leiden"),
+                                ("networkx-communities", "communities")):
+        run = runs.get(library.replace("leiden", "communities"), {})
         if library in report["communities"]:
-            row = stage(run, "communities")
+            row = stage(run, stage_name)
             info = report["communities"][library]
-            print(f"| {library} (Louvain stage only; whole process {run['wall']:.2f} s) | "
+            print(f"| {library} ({stage_name} stage only; whole process {run['wall']:.2f} s) | "
                   f"{info['count']} | {info['modularity']:.6f} | {row['wall']:.2f} | "
                   f"{row['cpu']:.2f} |", file=out)
             check = info.get("chainatlas_partition_modularity")
