@@ -132,6 +132,88 @@ std::pair<std::vector<std::size_t>, double> modularity_communities(const Network
     return {membership, modularity};
 }
 
+/// What one depth-first walk of an undirected network finds: its connected components and, for
+/// every vertex, the number of blocks (biconnected components) it belongs to; a vertex in two
+/// or more blocks is an articulation point, and removing it leaves that many parts of its
+/// component.
+struct Walk {
+    std::vector<std::uint32_t> offsets;  ///< adjacency (CSR) of the network: v's neighbours are
+    std::vector<std::uint32_t> targets;  ///< targets[offsets[v] .. offsets[v + 1])
+    std::vector<std::size_t> component;  ///< per vertex, numbered in order of first vertex
+    std::size_t component_count = 0;
+    std::vector<std::size_t> splits;     ///< per vertex: blocks it belongs to (0 when isolated)
+};
+
+/// Hopcroft and Tarjan's articulation points in one iterative depth-first search (no recursion:
+/// a supply chain can be a path a million long), over an adjacency array.
+///
+/// Hand-written, not a library call: on a 1M-vertex, 1.9M-edge supply network, Boost.Graph's
+/// `biconnected_components` needs an `adjacency_list` (built in ~1.9 s, walked in ~1.9 s, plus
+/// ~1.3 s for `connected_components`), and igraph's `igraph_biconnected_components`, which
+/// also returns every block's edge list, took ~2.1 s; this walk takes a fraction of a second
+/// (docs/COUNTIES.md). Both libraries' results are what the tests in
+/// tests/unit/analysis/clusters_test.cpp were worked out against.
+Walk depth_first(const Network& g) {
+    const std::size_t n = g.ids.size();
+    Walk w;
+    w.offsets.assign(n + 1, 0);
+    for (const auto& [a, b] : g.edges) {
+        ++w.offsets[a + 1];
+        ++w.offsets[b + 1];
+    }
+    for (std::size_t v = 0; v < n; ++v) w.offsets[v + 1] += w.offsets[v];
+    w.targets.resize(w.offsets[n]);
+    std::vector<std::uint32_t> fill(w.offsets.begin(), w.offsets.end() - 1);
+    for (const auto& [a, b] : g.edges) {
+        w.targets[fill[a]++] = b;
+        w.targets[fill[b]++] = a;
+    }
+    constexpr std::uint32_t kUnseen = UINT32_MAX;
+    std::vector<std::uint32_t> order(n, kUnseen);  // discovery time
+    std::vector<std::uint32_t> low(n, 0);
+    std::vector<std::uint32_t> parent(n, kUnseen);
+    std::vector<std::uint32_t> next(w.offsets.begin(), w.offsets.end() - 1);  // next neighbour to try
+    std::vector<std::size_t> separated(n, 0);  // children whose subtree hangs on v alone
+    w.component.assign(n, 0);
+    std::vector<std::uint32_t> stack;
+    std::uint32_t time = 0;
+    for (std::uint32_t root = 0; root < n; ++root) {
+        if (order[root] != kUnseen) continue;
+        const std::size_t c = w.component_count++;
+        order[root] = low[root] = time++;
+        w.component[root] = c;
+        stack.push_back(root);
+        while (!stack.empty()) {
+            const std::uint32_t v = stack.back();
+            if (next[v] < w.offsets[v + 1]) {
+                const std::uint32_t u = w.targets[next[v]++];
+                if (order[u] == kUnseen) {
+                    parent[u] = v;
+                    order[u] = low[u] = time++;
+                    w.component[u] = c;
+                    stack.push_back(u);
+                } else if (u != parent[v]) {  // edges are distinct, so the tree edge is the only one to v's parent
+                    low[v] = std::min(low[v], order[u]);
+                }
+                continue;
+            }
+            stack.pop_back();
+            if (v == root) continue;
+            const std::uint32_t p = parent[v];
+            low[p] = std::min(low[p], low[v]);
+            if (low[v] >= order[p]) ++separated[p];
+        }
+    }
+    // A root belongs to one block per child; any other vertex to one per separated child, plus
+    // the block of the edge to its parent.
+    w.splits.assign(n, 0);
+    for (std::size_t v = 0; v < n; ++v) {
+        if (w.offsets[v + 1] == w.offsets[v]) continue;
+        w.splits[v] = parent[v] == kUnseen ? separated[v] : separated[v] + 1;
+    }
+    return w;
+}
+
 /// Components, articulation points and communities of `net`. Vertices without an edge are left
 /// out. `community_of` receives the community number (0-based, in the order of the result) of each
 /// vertex of `net`, or SIZE_MAX for a vertex left out.
@@ -163,19 +245,9 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
     s.vertices = n;
     s.edges = g.edges.size();
 
-    // One igraph of the network serves components, articulation points and communities: its
-    // indexed edge lists make these walks far cheaper on a million-vertex supply network than
-    // a node-based Boost adjacency_list (docs/PERFORMANCE.md).
-    const IgraphNetwork igraph(g);
-    std::vector<std::size_t> component(n);
-    {
-        IntVector membership(0);
-        igraph_integer_t count = 0;
-        if (n > 0) check(igraph_connected_components(igraph.get(), &membership.value, nullptr, &count, IGRAPH_WEAK),
-                         "connected_components");
-        s.component_count = static_cast<std::size_t>(count);
-        for (std::size_t v = 0; v < n; ++v) component[v] = static_cast<std::size_t>(VECTOR(membership.value)[v]);
-    }
+    const Walk walk = depth_first(g);
+    s.component_count = walk.component_count;
+    const std::vector<std::size_t>& component = walk.component;
     std::vector<NetworkComponent> components(s.component_count);
     std::vector<std::size_t> first(s.component_count, kNone);
     for (std::size_t v = 0; v < n; ++v) {
@@ -206,51 +278,16 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
             s.components[r].members.push_back(str(g.ids[v]));
     }
 
-    // Articulation points and the blocks (biconnected components) each belongs to.
-    if (n > 0) {
-        igraph_vector_int_list_t component_edges;
-        check(igraph_vector_int_list_init(&component_edges, 0), "vector_int_list_init");
-        struct ListGuard {
-            igraph_vector_int_list_t* list;
-            ~ListGuard() { igraph_vector_int_list_destroy(list); }
-        } list_guard{&component_edges};
-        IntVector points(0);
-        igraph_integer_t blocks_found = 0;
-        check(igraph_biconnected_components(igraph.get(), &blocks_found, nullptr, &component_edges, nullptr,
-                                            &points.value),
-              "biconnected_components");
-        std::vector<std::size_t> block(g.edges.size(), kNone);
-        for (igraph_integer_t b = 0; b < blocks_found; ++b) {
-            const igraph_vector_int_t* edges = igraph_vector_int_list_get_ptr(&component_edges, b);
-            for (igraph_integer_t i = 0; i < igraph_vector_int_size(edges); ++i)
-                block[static_cast<std::size_t>(VECTOR(*edges)[i])] = static_cast<std::size_t>(b);
-        }
-        std::vector<std::size_t> sorted_points;
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&points.value); ++i)
-            sorted_points.push_back(static_cast<std::size_t>(VECTOR(points.value)[i]));
-        std::sort(sorted_points.begin(), sorted_points.end());  // id order
-        std::vector<char> is_point(n, 0);
-        for (const std::size_t v : sorted_points) is_point[v] = 1;
-        // The edges and blocks at each articulation point, from the edge list.
-        std::vector<std::vector<std::size_t>> point_blocks(n);
-        std::vector<std::size_t> point_degree(n, 0);
-        for (std::size_t i = 0; i < g.edges.size(); ++i) {
-            for (const std::uint32_t v : {g.edges[i].first, g.edges[i].second}) {
-                if (!is_point[v]) continue;
-                ++point_degree[v];
-                point_blocks[v].push_back(block[i]);
-            }
-        }
-        for (const std::size_t v : sorted_points) {
-            auto& blocks = point_blocks[v];
-            std::sort(blocks.begin(), blocks.end());
-            blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
-            s.articulation_points.push_back({str(g.ids[v]), point_degree[v], blocks.size()});
+    // Articulation points, in id order (vertices are), with the blocks each belongs to.
+    for (std::size_t v = 0; v < n; ++v) {
+        if (walk.splits[v] >= 2) {
+            s.articulation_points.push_back({str(g.ids[v]), walk.offsets[v + 1] - walk.offsets[v], walk.splits[v]});
         }
     }
 
     // Communities by modularity.
     if (n > 0 && options.communities) {
+        const IgraphNetwork igraph(g);
         auto [membership, modularity] = modularity_communities(g, igraph, weighted);
         s.modularity = modularity;
         std::size_t count = 0;
