@@ -6,6 +6,8 @@
 
 #include "assembler_impl.hpp"
 #include "chainatlas/io/csv_reader.hpp"
+#include "chainatlas/error.hpp"
+#include "chainatlas/io/limits.hpp"
 #include "chainatlas/util/memory.hpp"
 
 namespace chainatlas::io::detail {
@@ -16,10 +18,17 @@ using model::Index;
 using model::kNoIndex;
 using model::Section;
 
-constexpr std::size_t kMaxIdLength = 64;
 constexpr std::string_view kFormatTag = "chainatlas/1";
 
-std::string quote_id(std::string_view text) { return "'" + std::string(text) + "'"; }
+/// `text` in quotes for a message; a long one is cut (at a character boundary) and its length
+/// said, so that a 10 MB cell does not make a 10 MB message.
+std::string quote_id(std::string_view text) {
+    constexpr std::size_t kShown = 60;
+    if (text.size() <= kShown + 20) return "'" + std::string(text) + "'";
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+    return "'" + std::string(text.substr(0, cut)) + "…' (" + std::to_string(text.size()) + " bytes)";
+}
 
 std::string_view section_list(Section section) {
     switch (section) {
@@ -241,6 +250,11 @@ struct DatasetAssembler::FieldReader {
             if (required) owner.error(where(key), "empty " + quote_id(key) + " (expected some text)");
             return std::nullopt;
         }
+        if (value.size() > kMaxTextLength) {
+            owner.error(where(key), "text too long: " + std::to_string(value.size()) + " bytes (at most " +
+                                        std::to_string(kMaxTextLength) + ")");
+            return std::nullopt;
+        }
         return value;
     }
 
@@ -304,13 +318,27 @@ struct DatasetAssembler::FieldReader {
         if (field == nullptr) return false;
         if (record.from_csv) {
             out = split_list(field->text);
-            return true;
+            return within_limit(key, out);
         }
         if (field->kind != ValueKind::list || field->list_has_non_text) {
             wrong_type(*field, "an array of strings");
             return false;
         }
         for (std::size_t i = 0; i < field->items_used; ++i) out.emplace_back(field->items[i]);
+        return within_limit(key, out);
+    }
+
+    /// False (after reporting) when an item of a list is longer than kMaxTextLength.
+    bool within_limit(std::string_view key, std::vector<std::string_view>& items) const {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].size() > kMaxTextLength) {
+                owner.error(where(key, static_cast<long>(i)),
+                            "text too long: " + std::to_string(items[i].size()) + " bytes (at most " +
+                                std::to_string(kMaxTextLength) + ")");
+                items.clear();
+                return false;
+            }
+        }
         return true;
     }
 
@@ -431,6 +459,10 @@ bool DatasetAssembler::check_id(std::string_view id, const Where& where) {
 }
 
 Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
+    if (tables_[static_cast<std::size_t>(section)].ids.size() >= kMaxRecords) {
+        throw Error(files_.back() + ": more than " + std::to_string(kMaxRecords) + " " +
+                    std::string(model::to_string(section)) + " ids (the limit; split the region into several datasets)");
+    }
     const std::string_view stored = data_.intern(id);
     auto& table = tables_[static_cast<std::size_t>(section)];
     Index slot = 0;
@@ -832,6 +864,10 @@ void DatasetAssembler::read_supply(const FlatRecord& record) {
     deferred.to_length = to->size();
     deferred_text_.append(*to);
     deferred_supplies_.push_back(deferred);
+    if (data_.supplies.size() >= kMaxRecords) {
+        throw Error(files_.back() + ": more than " + std::to_string(kMaxRecords) +
+                    " supplies (the limit; split the region into several datasets)");
+    }
     if (data_.supplies.size() == data_.supplies.capacity()) {
         util::reserve_huge(data_.supplies, 2 * data_.supplies.size() + 16);
     }

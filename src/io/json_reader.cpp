@@ -4,6 +4,7 @@
 #include <set>
 
 #include "chainatlas/io/encoding.hpp"
+#include "chainatlas/io/limits.hpp"
 
 namespace chainatlas::io::detail {
 
@@ -13,7 +14,7 @@ using nlohmann::json;
 
 /// Deeper nesting than this is refused: no part of the format nests more than five levels,
 /// and a hostile file must not exhaust memory or the stack.
-constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxDepth = kMaxJsonDepth;
 
 enum class SectionKind { flat_records, chains, format, region, unknown };
 

@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "chainatlas/error.hpp"
+#include "chainatlas/io/limits.hpp"
 #include "mapped_file_impl.hpp"
 
 namespace chainatlas::io::detail {
@@ -31,6 +34,12 @@ MappedFile::MappedFile(const std::filesystem::path& path, const std::string& dis
     if (S_ISDIR(info.st_mode)) {
         ::close(fd);
         fail(display_name, EISDIR);
+    }
+    if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+        ::close(fd);
+        throw Error("cannot read '" + display_name + "': " + std::to_string(info.st_size) +
+                    " bytes, more than the limit of " + std::to_string(kMaxFileBytes >> 30) +
+                    " GiB for one file (split the region into several datasets)");
     }
     if (S_ISREG(info.st_mode) && info.st_size > 0) {
         // MAP_POPULATE faults the whole file in at once, which on these machines is far cheaper
@@ -58,6 +67,11 @@ MappedFile::MappedFile(const std::filesystem::path& path, const std::string& dis
             fail(display_name, saved);
         }
         buffer_.append(chunk, static_cast<std::size_t>(got));
+        if (buffer_.size() > kMaxFileBytes) {
+            ::close(fd);
+            throw Error("cannot read '" + display_name + "': more than the limit of " +
+                        std::to_string(kMaxFileBytes >> 30) + " GiB for one file");
+        }
     }
     ::close(fd);
     bytes_ = buffer_;

@@ -1,5 +1,7 @@
 #include "chainatlas/io/load_dataset.hpp"
 
+#include "chainatlas/io/limits.hpp"
+
 #include <gtest/gtest.h>
 #include <iconv.h>
 
@@ -335,6 +337,36 @@ TEST(LoadBuiltin, LiaochengLoadsWithoutWarnings) {
     EXPECT_EQ(loaded.dataset.name, "built-in:liaocheng");
     EXPECT_EQ(loaded.dataset.chains.size(), 12U);
     EXPECT_TRUE(loaded.warnings.empty());
+}
+
+TEST(Limits, TextsLongerThanTheLimitAreRefusedWithTheirLengthNotTheirText) {
+    const std::string name(kMaxTextLength + 1, 'n');
+    const std::string id(20000, 'e');
+    const auto errors = errors_of(minimal(R"(, "enterprises": [{"id": "e1", "name": ")" + name +
+                                          R"(", "county": "linqing", "segments": ["c.a"]}],
+      "supplies": [{"from": ")" + id + R"(", "to": "e1"}])"));
+    ASSERT_EQ(errors.size(), 2U);
+    EXPECT_EQ(errors[0], "t.json: /enterprises/0/name: error: text too long: 4097 bytes (at most 4096)");
+    EXPECT_EQ(errors[1], "t.json: /supplies/0/from: error: text too long: 20000 bytes (at most 4096)");
+}
+
+TEST(Limits, AnUnknownLongIdIsQuotedShortInItsMessage) {
+    const std::string id(300, 'x');
+    const auto errors = errors_of(minimal(R"(, "enterprises": [{"id": "e1", "name": "n", "county": ")" + id +
+                                          R"(", "segments": ["c.a"]}])"));
+    ASSERT_EQ(errors.size(), 1U);
+    EXPECT_NE(errors[0].find("unknown county '" + std::string(60, 'x') + "…' (300 bytes)"), std::string::npos)
+        << errors[0];
+    EXPECT_LT(errors[0].size(), 300U);
+}
+
+TEST(Limits, TheLimitsAreWhatTheDocumentationSays) {
+    // docs/FORMAT.md (Limits) lists these numbers; change both together.
+    EXPECT_EQ(kMaxFileBytes, std::uint64_t{16} << 30);
+    EXPECT_EQ(kMaxRecords, 200'000'000U);
+    EXPECT_EQ(kMaxIdLength, 64U);
+    EXPECT_EQ(kMaxTextLength, 4096U);
+    EXPECT_EQ(kMaxJsonDepth, 64U);
 }
 
 }  // namespace
