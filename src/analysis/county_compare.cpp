@@ -368,25 +368,40 @@ std::vector<SimilarityPair> find_similar(const Scope& scope, const Values& v, st
         for (Index k = 0; k < v.chains; ++k) norm[i] += v.cell(scope.counties[i], k) * v.cell(scope.counties[i], k);
         norm[i] = std::sqrt(norm[i]);
     }
-    std::vector<SimilarityPair> out;
+    // Scores first, by index; names only for the pairs kept (3,000 counties make 4.5M pairs).
+    struct Scored {
+        double cosine;
+        Index a, b;  // a's id < b's id
+    };
+    std::vector<Scored> scored;
     for (std::size_t i = 0; i < scope.counties.size(); ++i) {
         for (std::size_t j = i + 1; j < scope.counties.size(); ++j) {
             double dot = 0.0;
             for (Index k = 0; k < v.chains; ++k) dot += v.cell(scope.counties[i], k) * v.cell(scope.counties[j], k);
             const double cosine = norm[i] > 0 && norm[j] > 0 ? dot / (norm[i] * norm[j]) : 0.0;
-            auto a = str(data.counties[scope.counties[i]].id);
-            auto b = str(data.counties[scope.counties[j]].id);
-            if (b < a) std::swap(a, b);
-            out.push_back({std::move(a), std::move(b), cosine});
+            Index a = scope.counties[i];
+            Index b = scope.counties[j];
+            if (data.counties[b].id < data.counties[a].id) std::swap(a, b);
+            scored.push_back({cosine, a, b});
         }
     }
-    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+    const auto order = [&](const Scored& x, const Scored& y) {
         if (x.cosine != y.cosine) return x.cosine > y.cosine;
-        return std::tie(x.county_a, x.county_b) < std::tie(y.county_a, y.county_b);
-    });
-    if (top > 0 && out.size() > top) out.resize(top);
+        return std::pair(data.counties[x.a].id, data.counties[x.b].id) <
+               std::pair(data.counties[y.a].id, data.counties[y.b].id);
+    };
+    const std::size_t kept = top > 0 ? std::min(top, scored.size()) : scored.size();
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(kept), scored.end(), order);
+    std::vector<SimilarityPair> out;
+    out.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i) {
+        out.push_back({str(data.counties[scored[i].a].id), str(data.counties[scored[i].b].id), scored[i].cosine});
+    }
     return out;
 }
+
+constexpr std::size_t kMaxLinkPairCounties = 50;
+constexpr std::size_t kMaxAllPairsCounties = 200;
 
 ChainSpread spread_of(const Scope& scope, Index k) {
     const auto& data = *scope.data;
@@ -411,14 +426,17 @@ ChainSpread spread_of(const Scope& scope, Index k) {
         if (!e.external && parts.count(e.county)) parts[e.county].leaders.push_back(str(e.id));
     }
     std::map<std::pair<Index, Index>, CountyLink> links;
+    // Segment links between counties are every pair of holders of a link's two ends: quadratic
+    // in the counties. They are listed when at most kMaxLinkPairCounties counties are compared
+    // (the result says when they were left out); supplies between counties are always listed.
+    spread.link_pairs_listed = scope.counties.size() <= kMaxLinkPairCounties;
     for (const auto& edge : scope.edges[k]) {
+        const std::size_t to_bit = scope.layout.chain_word[k] * 64 + scope.layout.position[edge.to];
         for (const Index a : holders[scope.layout.position[edge.from]]) {
+            if (holds(scope.tally, scope.layout, a, to_bit)) ++parts[a].internal_links;
+            if (!spread.link_pairs_listed) continue;
             for (const Index b : holders[scope.layout.position[edge.to]]) {
-                if (a == b) {
-                    ++parts[a].internal_links;
-                    continue;
-                }
-                links[{a, b}].links.push_back(link_ref(data, edge));
+                if (a != b) links[{a, b}].links.push_back(link_ref(data, edge));
             }
         }
     }
@@ -504,6 +522,13 @@ CompareResult compare_counties(const graph::RegionGraph& graph, const CompareOpt
     Scope scope;
     scope.data = &data;
     scope.counties = resolve_counties(data, options.counties);
+    if (options.top_pairs == 0 && scope.counties.size() > kMaxAllPairsCounties) {
+        // Every pair in full grows with the square of the counties (200 counties: 19,900 pairs,
+        // each listing the segments one holds and the other lacks, chain by chain).
+        throw Error("--top 0 lists every pair of counties in full: at most " + std::to_string(kMaxAllPairsCounties) +
+                    " counties (" + std::to_string(scope.counties.size()) +
+                    " compared); choose them with --counties, or keep the best pairs with --top N");
+    }
     if (options.chain.empty()) {
         for (Index k = 0; k < data.chains.size(); ++k) scope.chains.push_back(k);
     } else {

@@ -119,7 +119,8 @@ Json spreads_json(const std::vector<analysis::ChainSpread>& spreads) {
                              {"links", links_json(l.links)},
                              {"supplies", supplies_json(l.supplies)}});
         }
-        out.push_back({{"chain", s.chain}, {"counties", counties}, {"links", links}});
+        out.push_back({{"chain", s.chain}, {"counties", counties}, {"links", links},
+                       {"link_pairs_listed", s.link_pairs_listed}});
     }
     return out;
 }
@@ -204,6 +205,10 @@ void print_spreads(std::ostream& out, const analysis::CompareResult& result,
                            joined(c.leaders), joined(c.segments)});
         }
         table.print(out, 100);
+        if (!s.link_pairs_listed) {
+            out << "  (segment links between counties are listed for up to 50 compared counties; "
+                   "known supplies only)\n";
+        }
         for (const auto& l : s.links) {
             out << "  " << l.from_county << " → " << l.to_county << ": ";
             std::vector<std::string> texts;

@@ -118,6 +118,10 @@ struct ChainSpread {
     std::string chain;
     std::vector<ChainCounty> counties;  ///< upstream first: by mean_level, then county id
     std::vector<CountyLink> links;      ///< by from_county, then to_county
+    /// False when more than 50 counties are compared: `links` then holds only the known supplies
+    /// between counties, not the segment links (every pair of holders of a link's two ends,
+    /// which grows with the square of the counties). Compare fewer counties to see them.
+    bool link_pairs_listed = true;
 };
 
 /// Everything `compare` computes. Counties are the compared ones in the order of the dataset;

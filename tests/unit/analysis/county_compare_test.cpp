@@ -133,6 +133,47 @@ TEST(CompareCounties, CycleAndEmptyChainAreHandled) {
     EXPECT_EQ(cell(r, "a", "empty").lq, 0.0);
 }
 
+/// `n` counties, each holding both segments of one chain with one enterprise each.
+model::Dataset many_counties(int n) {
+    testing::DatasetBuilder b;
+    b.chain("c", {"c.up", "c.down"}).link("c.up", "c.down");
+    for (int i = 0; i < n; ++i) {
+        const std::string k = "k" + std::to_string(i);
+        b.county(k).enterprise("u" + std::to_string(i), k, {"c.up"}).enterprise("d" + std::to_string(i), k, {"c.down"});
+    }
+    return b.build();
+}
+
+TEST(CompareCounties, SegmentLinkPairsAreListedForUpToFiftyCounties) {
+    const auto fifty = many_counties(50);
+    const graph::RegionGraph small(fifty);
+    const auto listed = compare_counties(small, {});
+    ASSERT_EQ(listed.chain_links.size(), 1U);
+    EXPECT_TRUE(listed.chain_links[0].link_pairs_listed);
+    EXPECT_EQ(listed.chain_links[0].links.size(), 50U * 49U);  // every ordered pair of other counties
+    EXPECT_EQ(listed.chain_links[0].counties[0].internal_links, 1U);
+
+    const auto many = many_counties(51);
+    const graph::RegionGraph large(many);
+    const auto cut = compare_counties(large, {});
+    ASSERT_EQ(cut.chain_links.size(), 1U);
+    EXPECT_FALSE(cut.chain_links[0].link_pairs_listed);
+    EXPECT_TRUE(cut.chain_links[0].links.empty());  // no known supplies in this dataset
+    EXPECT_EQ(cut.chain_links[0].counties[0].internal_links, 1U);  // still counted
+    EXPECT_EQ(cut.chain_links[0].counties.size(), 51U);
+}
+
+TEST(CompareCounties, EveryPairInFullIsRefusedBeyondTwoHundredCounties) {
+    const auto data = many_counties(201);
+    const graph::RegionGraph graph(data);
+    CompareOptions all;
+    all.top_pairs = 0;
+    EXPECT_THROW(compare_counties(graph, all), Error);
+    all.top_pairs = 5;
+    const auto best = compare_counties(graph, all);
+    EXPECT_EQ(best.similarity.size(), 5U);
+}
+
 TEST(CompareCounties, UnknownCountyIsNotFound) {
     const auto data = two_counties();
     const graph::RegionGraph graph(data);
