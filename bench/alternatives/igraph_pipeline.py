@@ -188,22 +188,25 @@ def main(argv):
             order = sorted(range(network.vcount()), key=network.vs["name"].__getitem__)
             network = network.permute_vertices(_inverse(order))
             del region, data
+        # Leiden first (the algorithm chainatlas uses: modularity objective, beta 0.01, two
+        # iterations; docs/COUNTIES.md), and its figures written at once: multilevel can run for a
+        # very long time on some random orders (igraph 0.10.2) and be stopped by the driver.
+        with stages.stage("leiden"):
+            random.seed(42)
+            leiden = network.community_leiden(objective_function="modularity", beta=0.01,
+                                              n_iterations=2)
+            q = network.modularity(leiden.membership)
+        results["leiden"] = {"count": len(leiden), "modularity": q}
+        if args.partition:
+            results["chainatlas_partition"] = \
+                _modularity_of(network, args.partition)
+        common.write_result(args.out, stages, results)
         with stages.stage("communities"):
             random.seed(42)  # python-igraph draws from Python's random module by default
             communities = network.community_multilevel()
             q = communities.modularity
         results["communities"] = {"count": len(communities), "modularity": q,
                                   "sizes": sorted(communities.sizes(), reverse=True)}
-        # The algorithm chainatlas uses: Leiden with the modularity objective, beta 0.01, two
-        # iterations (docs/COUNTIES.md).
-        with stages.stage("leiden"):
-            random.seed(42)
-            leiden = network.community_leiden(objective_function="modularity", beta=0.01, n_iterations=2)
-            q = network.modularity(leiden.membership)
-        results["leiden"] = {"count": len(leiden), "modularity": q}
-        if args.partition:
-            results["communities"]["chainatlas_partition_modularity"] = \
-                _modularity_of(network, args.partition)
     common.write_result(args.out, stages, results)
 
 

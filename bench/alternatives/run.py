@@ -203,13 +203,15 @@ def run_size(args, n):
               f"{runs[name].get('peak_mb', float('nan')):8.0f} MB  (load {runs[name]['load']})",
               file=sys.stderr, flush=True)
 
-    def python_run(name, script, mode, extra=()):
+    def python_run(name, script, mode, extra=(), timeout=0):
         out = os.path.join(work, f"{name}.json")
         command = [PYTHON, os.path.join(HERE, script), path, "--out", out, "--mode", mode,
                    "--counties", counties, *extra]
         print(f"  {name} (load {load_average()})", file=sys.stderr, flush=True)
-        runs[name] = measure(command, os.devnull, args.timeout)
-        if "timeout" not in runs[name]:
+        if os.path.exists(out):
+            os.remove(out)
+        runs[name] = measure(command, os.devnull, timeout or args.timeout)
+        if os.path.exists(out):  # also what a process stopped by the time limit had written
             with open(out, encoding="utf-8") as f:
                 runs[name].update(json.load(f))
         print(f"  {name:<21} {runs[name].get('wall', float('nan')):8.2f} s wall "
@@ -219,23 +221,26 @@ def run_size(args, n):
     # Pipeline: back to back.
     chainatlas_run("stats", "stats", "--json")
     chainatlas_run("gaps", "gaps", "--json")
-    chainatlas_run("compare", "compare", "--counties", counties, "--top", "0", "--json")
+    chainatlas_run("compare", "compare", "--counties", counties, "--json")
+    # Every similar and complementary pair, for the checks (more output than a planner asks for).
+    chainatlas_run("compare-all-pairs", "compare", "--counties", counties, "--top", "0", "--json")
     chainatlas_run("critical", "critical", "--json")
     chainatlas_run("clusters", "clusters", "--top", "0", "--json")
     python_run("igraph", "igraph_pipeline.py", "pipeline")
     python_run("networkx", "nx_pipeline.py", "pipeline")
     if args.communities:
         python_run("igraph-communities", "igraph_pipeline.py", "communities",
-                   ("--partition", runs["clusters"]["out"]))
+                   ("--partition", runs["clusters"]["out"]), args.communities_timeout)
         if args.nx_communities_max and n > args.nx_communities_max:
             runs["networkx-communities"] = {"skipped": f"n > {args.nx_communities_max}"}
         else:
-            python_run("networkx-communities", "nx_pipeline.py", "communities")
+            python_run("networkx-communities", "nx_pipeline.py", "communities",
+                       timeout=args.communities_timeout)
 
     checks = {}
     with open(runs["gaps"]["out"], encoding="utf-8") as f:
         gaps_json = json.load(f)
-    with open(runs["compare"]["out"], encoding="utf-8") as f:
+    with open(runs["compare-all-pairs"]["out"], encoding="utf-8") as f:
         compare_json = json.load(f)
     with open(runs["clusters"]["out"], encoding="utf-8") as f:
         clusters_json = json.load(f)
@@ -253,11 +258,13 @@ def run_size(args, n):
     communities = {"chainatlas": {"count": len(clusters_json["communities"]),
                                   "modularity": clusters_json["modularity"]}}
     for library in ("igraph-communities", "networkx-communities"):
-        if "results" in runs.get(library, {}):
+        if "communities" in runs.get(library, {}).get("results", {}):
             communities[library] = runs[library]["results"]["communities"]
             communities[library].pop("sizes", None)
-    if "results" in runs.get("igraph-communities", {}):
+    if "leiden" in runs.get("igraph-communities", {}).get("results", {}):
         communities["igraph-leiden"] = runs["igraph-communities"]["results"]["leiden"]
+        communities["chainatlas"]["igraph_modularity_of_partition"] = \
+            runs["igraph-communities"]["results"].get("chainatlas_partition")
     return {"enterprises": n, "form": args.form, "path": path, "compared_counties": len(compared),
             "runs": {k: {key: v for key, v in run.items() if key not in ("results", "stderr")}
                      for k, run in runs.items()},
@@ -301,10 +308,11 @@ def print_report(report, out):
           f"counties)\n", file=out)
     print("| tool | what | wall s | user+sys s | peak MB | load avg |", file=out)
     print("|---|---|---:|---:|---:|---:|", file=out)
-    for name in ("stats", "gaps", "compare", "critical", "clusters"):
+    for name in ("stats", "gaps", "compare", "compare-all-pairs", "critical", "clusters"):
         run = runs[name]
         if "wall" in run:
-            print(f"| chainatlas | `{' '.join(run['command'][3:])}` (whole command) | "
+            words = [w if len(w) < 40 else f"<{w.count(',') + 1} ids>" for w in run["command"][3:]]
+            print(f"| chainatlas | `{' '.join(words)}` (whole command) | "
                   f"{run['wall']:.2f} | {run['cpu']:.2f} | {run['peak_mb']:.0f} | {run['load']:.1f} |",
                   file=out)
         else:
@@ -313,13 +321,13 @@ def print_report(report, out):
         run = runs.get(library)
         if not run:
             continue
-        if "skipped" in run or "timeout" in run:
-            print(f"| {library} | {run.get('skipped') or 'timed out after %s s' % run['timeout']} "
-                  f"| | | | |", file=out)
-            continue
-        for row in run["stages"]:
+        for row in run.get("stages", []):
             print(f"| {library} | {row['stage']} | {row['wall']:.2f} | {row['cpu']:.2f} | "
                   f"{row['peak_mb']:.0f} | |", file=out)
+        if "skipped" in run or "timeout" in run:
+            print(f"| {library} | {run.get('skipped') or 'stopped: time limit of %s s' % run['timeout']} "
+                  f"| | | | {run.get('load', 0):.1f} |", file=out)
+            continue
         print(f"| {library} | whole process | {run['wall']:.2f} | {run['cpu']:.2f} | "
               f"{run['peak_mb']:.0f} | {run['load']:.1f} |", file=out)
 
@@ -354,14 +362,15 @@ def print_report(report, out):
         if library in report["communities"]:
             row = stage(run, stage_name)
             info = report["communities"][library]
-            print(f"| {library} ({stage_name} stage only; whole process {run['wall']:.2f} s) | "
+            whole = f"{run['wall']:.2f} s" if "wall" in run else "stopped later by the time limit"
+            print(f"| {library} ({stage_name} stage only; whole process {whole}) | "
                   f"{info['count']} | {info['modularity']:.6f} | {row['wall']:.2f} | "
                   f"{row['cpu']:.2f} |", file=out)
-            check = info.get("chainatlas_partition_modularity")
-            if check:
-                print(f"\nigraph's modularity of chainatlas's partition: {check['modularity']:.6f} "
-                      f"(chainatlas says {c['modularity']:.6f}; vertices in no community: "
-                      f"{check['vertices_without_community']})\n", file=out)
+    check = c.get("igraph_modularity_of_partition")
+    if check:
+        print(f"\nigraph's modularity of chainatlas's partition: {check['modularity']:.6f} "
+              f"(chainatlas says {c['modularity']:.6f}; vertices in no community: "
+              f"{check['vertices_without_community']})", file=out)
 
     print("\nCorrectness (results identical where the definitions match):\n", file=out)
     for library, checks in report["checks"].items():
@@ -384,6 +393,8 @@ def main():
     parser.add_argument("--nx-communities-max", type=int, default=0,
                         help="skip NetworkX's Louvain above this many enterprises (0: never skip)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per process")
+    parser.add_argument("--communities-timeout", type=float, default=0,
+                        help="seconds per Python communities process (default: --timeout)")
     parser.add_argument("--data-dir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"),
                                                            "chainatlas-alternatives"))
     parser.add_argument("--out", default="", help="write every figure and check as JSON here")
