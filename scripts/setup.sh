@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config python3
+  g++ cmake ninja-build pkg-config python3 python3-networkx
   libboost-graph-dev libgraphviz-dev graphviz libcli11-dev nlohmann-json3-dev
   libxxhash-dev libigraph-dev libgtest-dev libbenchmark-dev
   fonts-noto-cjk chromium

@@ -50,5 +50,6 @@ void add_compare_command(CLI::App& app, Context& context);
 void add_clusters_command(CLI::App& app, Context& context);
 void add_render_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
+void add_export_command(CLI::App& app, Context& context);
 
 }  // namespace chainatlas::cli

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     cli::add_clusters_command(app, context);
     cli::add_render_command(app, context);
     cli::add_report_command(app, context);
+    cli::add_export_command(app, context);
 
     try {
         app.parse(argc, argv);
