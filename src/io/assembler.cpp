@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <type_traits>
 #include <nlohmann/json.hpp>
 
@@ -369,6 +370,21 @@ DatasetAssembler::FieldReader DatasetAssembler::reader(const FlatRecord& record)
     return fields;
 }
 
+/// A year: a whole number from 1000 to 9999 (a larger one would not even fit an int).
+std::optional<int> DatasetAssembler::read_year(const FieldReader& fields) {
+    const auto year = fields.number("year", true, true);
+    if (!year) return std::nullopt;
+    if (*year < 1000 || *year > 9999) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.0f", *year);
+        fields.report("year", std::string("year out of range: ") + (*year < 1e18 ? text : "a number over 10^18") +
+                                  " (expected a year such as 2025)");
+        return std::nullopt;
+    }
+    return static_cast<int>(*year);
+}
+
+
 void DatasetAssembler::begin_file(const std::string& display_name, bool is_csv) {
     resolve_supplies();
     files_.push_back(display_name);
@@ -582,7 +598,7 @@ void DatasetAssembler::read_region(const FlatRecord& record) {
     }
     if (const auto name = fields.text("name", true)) region.name = data_.intern(*name);
     if (const auto name_en = fields.text("name_en", false)) region.name_en = data_.intern(*name_en);
-    if (const auto year = fields.number("year", true, true)) region.year = static_cast<int>(*year);
+    if (const auto year = read_year(fields)) region.year = *year;
     if (const auto source = fields.text("source", false)) region.provenance.source = data_.intern(*source);
     if (const auto note = fields.text("note", false)) region.provenance.note = data_.intern(*note);
     note_unknown_keys(record, "region", {"id", "name", "name_en", "year"});
@@ -742,6 +758,10 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
             const auto from = link_fields.text("from", true);
             const auto to = link_fields.text("to", true);
             if (!from || !to) continue;
+            if (*from == *to) {
+                error(link_fields.where("to"), "segment " + quote_id(*from) + " is linked to itself (expected two different segments)");
+                continue;
+            }
             model::Link link;
             link.from = reference(Section::segment, *from, [&] { return link_fields.where("from"); });
             link.to = reference(Section::segment, *to, [&] { return link_fields.where("to"); });
@@ -762,6 +782,10 @@ void DatasetAssembler::read_cross_link(const FlatRecord& record) {
     const auto from = fields.text("from", true);
     const auto to = fields.text("to", true);
     if (!from || !to) return;
+    if (*from == *to) {
+        error(fields.where("to"), "segment " + quote_id(*from) + " is linked to itself (expected two different segments)");
+        return;
+    }
     model::Link link;
     link.from = reference(Section::segment, *from, [&] { return fields.where("from"); });
     link.to = reference(Section::segment, *to, [&] { return fields.where("to"); });
@@ -945,7 +969,7 @@ void DatasetAssembler::read_project(const FlatRecord& record) {
                    fields, "status", model::parse_project_status, "planned, signed, building, operating")) {
         project.status = *status;
     }
-    if (const auto year = fields.number("year", true, true)) project.year = static_cast<int>(*year);
+    if (const auto year = read_year(fields)) project.year = *year;
     data_.projects[slot] = std::move(project);
     note_unknown_keys(record, "projects",
                       {"id", "name", "name_en", "county", "park", "enterprise", "segments",

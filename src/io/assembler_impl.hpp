@@ -109,6 +109,7 @@ private:
     };
 
     FieldReader reader(const FlatRecord& record);
+    std::optional<int> read_year(const FieldReader& fields);
     void error(const std::string& location, std::string message);
     void warning(const std::string& location, std::string message);
     void note_unknown_keys(const FlatRecord& record, std::string_view section,

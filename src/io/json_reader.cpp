@@ -103,6 +103,11 @@ public:
         std::string message = error.what();
         const auto at = message.find(": ", message.find("column"));
         if (at != std::string::npos) message = message.substr(at + 2);
+        // Errors that are not syntax errors (a number too large, ...) carry nlohmann's tag,
+        // "[json.exception.out_of_range.406] ": of no use to a planner.
+        if (message.starts_with("[json.exception.")) {
+            if (const auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
+        }
         out_.fatal_file_error(std::to_string(line) + ":" + std::to_string(column), "invalid JSON: " + message);
         return false;
     }

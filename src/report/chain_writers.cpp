@@ -17,8 +17,9 @@ double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
 Json optional_number(const std::optional<double>& value) { return value ? Json(rounded(*value)) : Json(nullptr); }
 
+/// A name for a text table or line: in the chosen language, control characters made spaces.
 std::string name_of(const std::string& name, const std::string& name_en, bool english) {
-    return std::string(model::display_name(name, name_en, english));
+    return printable(model::display_name(name, name_en, english));
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {

@@ -50,15 +50,18 @@ std::string truncate_to(std::string_view text, std::size_t width) {
     return out + "…";
 }
 
-std::string clean(std::string_view cell) {
-    std::string out(cell);
-    std::replace(out.begin(), out.end(), '\n', ' ');
-    std::replace(out.begin(), out.end(), '\r', ' ');
-    std::replace(out.begin(), out.end(), '\t', ' ');
-    return out;
-}
+std::string clean(std::string_view cell) { return printable(cell); }
 
 }  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) c = ' ';
+    }
+    return out;
+}
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;

@@ -8,8 +8,9 @@ namespace {
 
 using Align = Table::Align;
 
+/// A name for a text table or line: in the chosen language, control characters made spaces.
 std::string name_of(const std::string& name, const std::string& name_en, bool english) {
-    return std::string(model::display_name(name, name_en, english));
+    return printable(model::display_name(name, name_en, english));
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
@@ -88,7 +89,7 @@ void print_chains(std::ostream& out, const analysis::ChainListResult& result, co
 }
 
 void print_show(std::ostream& out, const analysis::ShowResult& result) {
-    out << result.record.kind << " " << result.record.id << "  " << result.record.name << '\n';
+    out << result.record.kind << " " << result.record.id << "  " << printable(result.record.name) << '\n';
     if (!result.fields.empty()) {
         Table fields({"field", "value"});
         for (const auto& [key, value] : result.fields) fields.add_row({key, value});

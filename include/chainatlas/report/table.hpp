@@ -12,6 +12,10 @@ namespace chainatlas::report {
 /// others one, combining marks none. Counted per code point of UTF-8 `text`.
 std::size_t display_width(std::string_view text);
 
+/// `text` safe for a terminal: control characters (C0, DEL) become spaces, so a name holding
+/// ESC, BEL, NUL or a carriage return cannot clear the screen, ring or overwrite a line.
+std::string printable(std::string_view text);
+
 /// A plain-text table whose columns line up for Chinese as well as ASCII text.
 class Table {
 public:
