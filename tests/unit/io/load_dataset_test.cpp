@@ -98,8 +98,7 @@ TEST(LoadDataset, ForwardReferencesKeepTheOrderOfTheFile) {
       "counties": [{"id": "k", "name": "K"}],
       "parks": [{"id": "p", "name": "P", "county": "k", "chains": ["b"]}],
       "chains": [{"id": "a", "name": "A", "leaders": ["e2"], "segments": [{"id": "a.s", "name": "S"}]},
-                 {"id": "b", "name": "B", "segments": [{"id": "b.s", "name": "S"}],
-                  "links": [{"from": "b.s", "to": "b.s"}]}],
+                 {"id": "b", "name": "B", "segments": [{"id": "b.s", "name": "S"}], "links": []}],
       "cross_links": [{"from": "a.s", "to": "b.s"}],
       "enterprises": [{"id": "e1", "name": "E1", "county": "k", "segments": ["b.s"]},
                       {"id": "e2", "name": "E2", "county": "k", "segments": ["a.s"]}]})",
@@ -113,6 +112,20 @@ TEST(LoadDataset, ForwardReferencesKeepTheOrderOfTheFile) {
     EXPECT_EQ(data.enterprises[data.chains[0].leaders[0]].id, "e2");
     EXPECT_EQ(data.segments[data.segments_of(data.enterprises[0])[0]].id, "b.s");
     EXPECT_EQ(data.segments[data.segments[0].chain == 0 ? 0 : 1].id, "a.s");
+}
+
+TEST(LoadDataset, ASegmentLinkedToItselfIsAnError) {
+    const auto errors = errors_of(minimal(R"(, "cross_links": [{"from": "c.a", "to": "c.a"}])"));
+    ASSERT_EQ(errors.size(), 1U);
+    EXPECT_EQ(errors[0], "t.json: /cross_links/0/to: error: segment 'c.a' is linked to itself (expected two different segments)");
+}
+
+TEST(LoadDataset, AYearMustBeAYear) {
+    const auto errors = errors_of(R"({"format": "chainatlas/1", "region": {"id": "r", "name": "R", "year": 1e10},
+      "chains": [{"id": "c", "name": "C", "segments": [{"id": "c.a", "name": "A"}, {"id": "c.b", "name": "B"}],
+                  "links": [{"from": "c.a", "to": "c.b"}]}]})");
+    ASSERT_EQ(errors.size(), 1U);
+    EXPECT_EQ(errors[0], "t.json: /region/year: error: year out of range: 10000000000 (expected a year such as 2025)");
 }
 
 TEST(LoadDataset, BadFormatTagIsAnError) {
