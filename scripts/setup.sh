@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libgraphviz-dev graphviz libcli11-dev nlohmann-json3-dev
   libxxhash-dev libigraph-dev libgtest-dev libbenchmark-dev
   fonts-noto-cjk chromium
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@
 #include "chainatlas/render/graphviz_render.hpp"
 #include "chainatlas/report/json_writer.hpp"
 #include "../context.hpp"
+#include "../output_guard.hpp"
 
 namespace chainatlas::cli {
 
@@ -35,24 +36,6 @@ struct WrittenFile {
     render::Format format;
 };
 
-/// Refuses an output path that is the dataset being read (or one of the files of a dataset
-/// folder): a typo in `-o` must not destroy the input.
-void refuse_input(const fs::path& output, const std::string& data_path) {
-    if (data_path.empty()) return;
-    std::vector<fs::path> inputs{data_path};
-    if (fs::is_directory(data_path)) {
-        for (const char* name : {"dataset.json", "enterprises.csv", "supplies.csv", "projects.csv"}) {
-            inputs.push_back(fs::path(data_path) / name);
-        }
-    }
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::exists(output, ec) && fs::exists(input, ec) && fs::equivalent(output, input, ec)) {
-            throw Error("refusing to overwrite the input dataset '" + input.string() + "' with a diagram");
-        }
-    }
-}
-
 render::Format chosen_format(const RenderArgs& args) {
     if (!args.format.empty()) return *render::parse_format(args.format);
     if (args.output.empty()) return render::Format::dot;
@@ -69,8 +52,7 @@ std::string chosen_font(const RenderArgs& args, render::Format format) {
     return font;
 }
 
-void write_bytes(const fs::path& path, const std::string& bytes, const std::string& data_path) {
-    refuse_input(path, data_path);
+void write_bytes(const fs::path& path, const std::string& bytes) {
     io::write_file_atomically(path, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
 }
 
@@ -102,13 +84,14 @@ void print_written(std::ostream& out, const render::Diagram& diagram, const std:
 /// Draws one diagram to `-o` (or stdout) and reports what was written.
 void emit(const render::Diagram& diagram, const RenderArgs& args, Context& context) {
     const render::Format format = chosen_format(args);
+    if (!args.output.empty()) refuse_overwriting_input(args.output, context.data_path);
     const std::string dot = render::to_dot(diagram, {chosen_font(args, format)});
     const std::string bytes = render::render_dot(dot, format);
     if (args.output.empty()) {
         std::cout << bytes;
         return;
     }
-    write_bytes(args.output, bytes, context.data_path);
+    write_bytes(args.output, bytes);
     const std::vector<WrittenFile> files{{args.output, format}};
     if (args.json) {
         report::write_json(std::cout, context.data(), report::Json{{"diagrams", report::Json::array({diagram_json(diagram, files)})}});
@@ -141,7 +124,8 @@ void emit_gallery(const RenderArgs& args, Context& context) {
         std::vector<WrittenFile> files;
         for (const auto format : formats) {
             const fs::path path = folder / (item.stem + "." + std::string(render::to_string(format)));
-            write_bytes(path, render::render_dot(dot, format), context.data_path);
+            refuse_overwriting_input(path, context.data_path, "folder");
+            write_bytes(path, render::render_dot(dot, format));
             files.push_back({path.string(), format});
         }
         if (args.json) {

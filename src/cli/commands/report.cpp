@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../context.hpp"
+#include "../output_guard.hpp"
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/write_file.hpp"
 #include "chainatlas/report/html_report.hpp"
@@ -16,20 +17,6 @@ namespace chainatlas::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// The files a dataset is read from: the JSON file itself, or those a folder may hold.
-bool is_input_file(const fs::path& output, const std::string& data_path) {
-    if (data_path.empty()) return false;
-    std::error_code ec;
-    const fs::path data(data_path);
-    if (fs::exists(output, ec) && fs::equivalent(output, data, ec)) return true;
-    if (!fs::is_directory(data, ec)) return false;
-    const auto name = output.filename().string();
-    const bool input_name = name == "dataset.json" || name == "enterprises.csv" ||
-                            name == "supplies.csv" || name == "projects.csv";
-    const auto parent = output.has_parent_path() ? output.parent_path() : fs::path(".");
-    return input_name && fs::equivalent(parent, data, ec);
-}
 
 std::string status_label(analysis::GapStatus status, bool english) {
     if (english) return std::string(analysis::to_string(status));
@@ -100,10 +87,7 @@ void add_report_command(CLI::App& app, Context& context) {
                       "print {file, bytes, chains, sections} instead of the summary");
     command->callback([args, &context] {
         const fs::path output(args->output);
-        if (is_input_file(output, context.data_path)) {
-            throw Error("refusing to overwrite the input dataset '" + args->output +
-                        "' (choose another file with -o)");
-        }
+        refuse_overwriting_input(output, context.data_path);
         auto options = args->options;
         options.english = context.english();
         options.diagrams = !args->no_diagrams;

@@ -1,6 +1,7 @@
 #include "chainatlas/io/synthetic.hpp"
 #include "chainatlas/io/write_file.hpp"
 #include "../context.hpp"
+#include "../output_guard.hpp"
 
 namespace chainatlas::cli {
 
@@ -35,8 +36,12 @@ void add_synth_command(CLI::App& app, Context& context) {
         options.counties = args->counties.value_or(std::clamp<std::size_t>(options.enterprises / 333, 10, 3000));
         options.projects = args->projects.value_or(options.enterprises / 100);
         if (args->form == "json") {
+            refuse_overwriting_input(args->output, context.data_path);
             io::write_file_atomically(args->output, [&](std::ostream& out) { io::write_synthetic_json(out, options); });
         } else {
+            for (const char* name : {"dataset.json", "enterprises.csv", "supplies.csv", "projects.csv"}) {
+                refuse_overwriting_input(std::filesystem::path(args->output) / name, context.data_path, "folder");
+            }
             io::write_synthetic_folder(args->output, options);
         }
         context.exit_code = kExitOk;

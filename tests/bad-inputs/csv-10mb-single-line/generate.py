@@ -1,0 +1,2 @@
+import json, pathlib
+pathlib.Path("data/enterprises.csv").write_text("x" * 10_000_000)

@@ -1,0 +1,2 @@
+import os
+os.link('dataset.json', 'copy.json')
