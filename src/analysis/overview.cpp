@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <set>
 
 #include "chainatlas/error.hpp"
 #include "chainatlas/graph/tiers.hpp"

@@ -120,23 +120,7 @@ private:
     void write_attvalue(const Attribute& attr, const Value& value) {
         if (!value.present) return;
         attvalue(attr.name);
-        switch (attr.type) {
-            case AttrType::string:
-                sink_.xml(value.text);
-                break;
-            case AttrType::number:
-                sink_.number(value.number);
-                break;
-            case AttrType::integer:
-                sink_.integer(value.integer);
-                break;
-            case AttrType::boolean:
-                sink_.raw(value.flag ? "true" : "false");
-                break;
-            case AttrType::list:
-                sink_.xml(join_list(value.list, scratch_));
-                break;
-        }
+        write_xml_value(sink_, attr.type, value, scratch_);
         sink_.raw("\"/>");
     }
 

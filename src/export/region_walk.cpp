@@ -2,6 +2,7 @@
 
 #include "chainatlas/graph/tiers.hpp"
 #include "region_walk_impl.hpp"
+#include "text_sink_impl.hpp"
 
 namespace chainatlas::export_::detail {
 
@@ -423,6 +424,16 @@ std::string_view join_list(std::span<const std::string_view> items, std::string&
         std::replace(scratch.begin() + static_cast<std::ptrdiff_t>(start), scratch.end(), ';', ',');
     }
     return scratch;
+}
+
+void write_xml_value(TextSink& sink, AttrType type, const Value& value, std::string& scratch) {
+    switch (type) {
+        case AttrType::string: sink.xml(value.text); break;
+        case AttrType::number: sink.number(value.number); break;
+        case AttrType::integer: sink.integer(value.integer); break;
+        case AttrType::boolean: sink.raw(value.flag ? "true" : "false"); break;
+        case AttrType::list: sink.xml(join_list(value.list, scratch)); break;
+    }
 }
 
 void RegionWalker::walk_all(RegionVisitor& visitor) {

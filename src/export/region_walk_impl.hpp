@@ -152,4 +152,9 @@ private:
 /// arrays); a `;` inside an item becomes `,` so that splitting gives the items back.
 std::string_view join_list(std::span<const std::string_view> items, std::string& scratch);
 
+class TextSink;
+/// `value` as XML text of an attribute of type `type` (GraphML `<data>`, GEXF `attvalue`):
+/// strings escaped, lists joined with join_list, booleans `true`/`false`.
+void write_xml_value(TextSink& sink, AttrType type, const Value& value, std::string& scratch);
+
 }  // namespace chainatlas::export_::detail

@@ -186,7 +186,7 @@ void add_render_command(CLI::App& app, Context& context) {
                                                               "by county or park, with supplies");
     cluster->add_option("--chain", args->chain, "chain id, e.g. bearing")->required();
     cluster->add_option("--by", args->by,
-                        "group enterprises by county, park or community (Louvain communities of the "
+                        "group enterprises by county, park or community (Leiden communities of the "
                         "chain's supply network, as `clusters --by community` finds them; default county)")
         ->check(CLI::IsMember({"county", "park", "community"}));
     add_output_options(cluster, *args);
