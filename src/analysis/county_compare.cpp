@@ -303,8 +303,8 @@ ComplementChain complement_chain(const Scope& scope, Index a, Index b, Index k) 
 /// gain of a pair in one chain: (|A ∪ B| − max(|A|, |B|)) / segments.
 double pair_gain(const Scope& scope, Index a, Index b, Index k) {
     const auto& layout = scope.layout;
-    const std::uint64_t* row_a = &scope.tally.held[a * layout.row_words];
-    const std::uint64_t* row_b = &scope.tally.held[b * layout.row_words];
+    const std::uint64_t* row_a = scope.tally.held.data() + a * layout.row_words;
+    const std::uint64_t* row_b = scope.tally.held.data() + b * layout.row_words;
     std::size_t n_a = 0, n_b = 0, n_union = 0;
     for (std::size_t w = layout.chain_word[k]; w < layout.chain_word[k] + layout.chain_words[k]; ++w) {
         n_a += std::popcount(row_a[w]);
@@ -489,7 +489,7 @@ std::vector<MatrixRow> make_matrix(const Scope& scope, const Values& v) {
     std::vector<MatrixRow> rows;
     rows.reserve(scope.counties.size() * scope.chains.size());
     for (const Index c : scope.counties) {
-        const std::uint64_t* row = &scope.tally.held[c * scope.layout.row_words];
+        const std::uint64_t* row = scope.tally.held.data() + c * scope.layout.row_words;
         for (const Index k : scope.chains) {
             MatrixRow r;
             r.county = str(data.counties[c].id);

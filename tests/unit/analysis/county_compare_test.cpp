@@ -182,6 +182,21 @@ TEST(CompareCounties, UnknownCountyIsNotFound) {
     EXPECT_THROW(compare_counties(graph, options), NotFoundError);
 }
 
+// Found by fuzz_pipeline: counties but no chain at all (rows of zero words in the held-segment
+// bit matrix) used to take a reference into an empty vector.
+TEST(CompareCounties, CountiesWithoutAnyChain) {
+    testing::DatasetBuilder b;
+    b.county("a").county("b");
+    const auto data = b.build();
+    const graph::RegionGraph graph(data);
+    const auto r = compare_counties(graph, {});
+    EXPECT_TRUE(r.matrix.empty());
+    ASSERT_EQ(r.profiles.size(), 2u);
+    EXPECT_EQ(r.profiles[0].chains, 0u);
+    EXPECT_EQ(r.profiles[0].enterprises, 0u);
+    EXPECT_TRUE(r.chain_links.empty());
+}
+
 TEST(CompareCountiesLiaocheng, BearingRunsAcrossFourCountiesIntoLinqing) {
     const auto loaded = io::load_builtin_dataset();
     const graph::RegionGraph graph(loaded.dataset);
