@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <utility>
 
 #include "chainatlas/error.hpp"
@@ -360,15 +361,37 @@ void sort_by_id(std::vector<Index>& indices, const IdOf& id_of) {
     for (std::size_t k = 0; k < keyed.size(); ++k) indices[k] = keyed[k].index;
 }
 
-/// Distinct chains of an enterprise's segments.
-void chains_of(const model::Dataset& data, const model::Enterprise& e, std::vector<Index>& out) {
-    out.clear();
-    for (const Index s : data.segments_of(e)) out.push_back(data.segments[s].chain);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-}
-
 bool is_local(const model::Enterprise& e) { return !e.external && e.county != kNoIndex; }
+
+/// The distinct chains of each local enterprise's segments, sorted, worked out once: the places
+/// and the supply links ask for them about five times per enterprise (a million at registry
+/// scale). Empty for enterprises that are not local.
+class ChainsOfEnterprises {
+public:
+    explicit ChainsOfEnterprises(const model::Dataset& data) {
+        offsets_.reserve(data.enterprises.size() + 1);
+        offsets_.push_back(0);
+        list_.reserve(data.enterprises.size());
+        std::vector<Index> chains;
+        for (const auto& e : data.enterprises) {
+            if (is_local(e)) {
+                chains.clear();
+                for (const Index s : data.segments_of(e)) chains.push_back(data.segments[s].chain);
+                std::sort(chains.begin(), chains.end());
+                chains.erase(std::unique(chains.begin(), chains.end()), chains.end());
+                list_.insert(list_.end(), chains.begin(), chains.end());
+            }
+            offsets_.push_back(static_cast<std::uint32_t>(list_.size()));
+        }
+    }
+    [[nodiscard]] std::span<const Index> operator[](Index enterprise) const {
+        return {list_.data() + offsets_[enterprise], list_.data() + offsets_[enterprise + 1]};
+    }
+
+private:
+    std::vector<std::uint32_t> offsets_;
+    std::vector<Index> list_;
+};
 
 /// Per place × chain totals of the geographic part.
 struct Cell {
@@ -409,12 +432,11 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
     const auto in_scope_chain = [&](Index k) { return only == kNoIndex || k == only; };
 
     // Enterprises in scope: local ones, in the chain when one is asked for.
+    const ChainsOfEnterprises chains_of(data);
     std::vector<char> in_scope(data.enterprises.size(), 0);
-    std::vector<Index> chains;
     for (Index i = 0; i < data.enterprises.size(); ++i) {
-        const auto& e = data.enterprises[i];
-        if (!is_local(e)) continue;
-        chains_of(data, e, chains);
+        if (!is_local(data.enterprises[i])) continue;
+        const auto chains = chains_of[i];
         in_scope[i] = only == kNoIndex || std::binary_search(chains.begin(), chains.end(), only);
     }
 
@@ -439,6 +461,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             enterprises.weights.push_back(1.0);
         }
     }
+    result.communities = options.communities;
     std::vector<std::size_t> community_of;
     result.network = analyse(std::move(enterprises), options, false, &community_of);
 
@@ -536,8 +559,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             ++place_count_total[p];
             place_output_total[p] += e.output;
         }
-        chains_of(data, e, chains);
-        for (const Index k : chains) {
+        for (const Index k : chains_of[i]) {
             ++chain_count_total[k];
             chain_output_total[k] += e.output;
             if (p == kNowhere || !in_scope_chain(k)) continue;
@@ -566,15 +588,12 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
 
     // Supply links touching a place's chain enterprises: internal when both ends are in the place.
     std::vector<std::size_t> keys;
-    std::vector<Index> chains_b;
     for (const auto& supply : data.supplies) {
         keys.clear();
         const Index ends[2] = {supply.from, supply.to};
         for (const Index x : ends) {
-            const auto& e = data.enterprises[x];
-            if (!is_local(e) || place_of[x] == kNowhere) continue;
-            chains_of(data, e, chains_b);
-            for (const Index k : chains_b) {
+            if (place_of[x] == kNowhere) continue;  // not local, or in no place
+            for (const Index k : chains_of[x]) {
                 if (in_scope_chain(k)) keys.push_back(place_of[x] * chain_count + k);
             }
         }

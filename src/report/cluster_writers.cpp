@@ -77,11 +77,15 @@ Json counts_json(const analysis::NetworkStructure& s) {
 }
 
 void print_structure(std::ostream& out, const analysis::NetworkStructure& s,
-                     std::string_view what) {
+                     std::string_view what, bool communities) {
     out << what << ": " << s.vertices << " vertices, " << s.edges << " edges, " << s.component_count
-        << " components, " << s.articulation_points.size() << " articulation points, "
-        << s.communities.size() << " communities, modularity " << format_number(s.modularity, 3)
-        << '\n';
+        << " components, " << s.articulation_points.size() << " articulation points, ";
+    if (communities) {
+        out << s.communities.size() << " communities, modularity " << format_number(s.modularity, 3);
+    } else {
+        out << "communities not computed (--no-communities)";
+    }
+    out << '\n';
     if (s.vertices == 0) return;
     Table components({"size", "edges", "members"}, {Align::right, Align::right, Align::left});
     for (const auto& c : s.components) {
@@ -98,16 +102,17 @@ void print_structure(std::ostream& out, const analysis::NetworkStructure& s,
         }
         points.print(out);
     }
-    Table communities({"community", "size", "weight", "members"},
-                      {Align::left, Align::right, Align::right, Align::left});
+    if (!communities) return;
+    Table table({"community", "size", "weight", "members"},
+                {Align::left, Align::right, Align::right, Align::left});
     for (const auto& c : s.communities) {
         std::vector<std::string> shown(
             c.members.begin(), c.members.begin() + std::min<std::size_t>(c.members.size(), 8));
         if (c.members.size() > shown.size()) shown.push_back("…");
-        communities.add_row(
+        table.add_row(
             {c.id, std::to_string(c.members.size()), format_number(c.weight), joined(shown)});
     }
-    communities.print(out, 100);
+    table.print(out, 100);
 }
 
 }  // namespace
@@ -118,8 +123,15 @@ Json to_json(const analysis::ClusterResult& result) {
     Json segment_level = counts_json(s);
     segment_level["components"] = components_json(s);
     segment_level["articulation_points"] = articulation_json(s);
-    segment_level["communities"] = communities_json(s);
-    segment_level["modularity"] = rounded(s.modularity);
+    // Left out (`--no-communities`): null, so that "not computed" never reads as "none found".
+    const auto communities = [&](const analysis::NetworkStructure& x) {
+        return result.communities ? communities_json(x) : Json(nullptr);
+    };
+    const auto modularity = [&](const analysis::NetworkStructure& x) {
+        return result.communities ? Json(rounded(x.modularity)) : Json(nullptr);
+    };
+    segment_level["communities"] = communities(s);
+    segment_level["modularity"] = modularity(s);
     return Json{{"chain", result.chain},
                 {"by", result.by},
                 {"basis", result.basis},
@@ -127,8 +139,8 @@ Json to_json(const analysis::ClusterResult& result) {
                 {"network", counts_json(n)},
                 {"components", components_json(n)},
                 {"articulation_points", articulation_json(n)},
-                {"communities", communities_json(n)},
-                {"modularity", rounded(n.modularity)},
+                {"communities", communities(n)},
+                {"modularity", modularity(n)},
                 {"segment_level", segment_level}};
 }
 
@@ -154,10 +166,11 @@ void print_clusters(std::ostream& out, const analysis::ClusterResult& result,
         places.print(out);
     out << '\n';
     print_structure(out, result.network,
-                    "Supply network (local enterprises joined by known supplies)");
+                    "Supply network (local enterprises joined by known supplies)", result.communities);
     out << '\n';
     print_structure(out, result.segment_level,
-                    "Segment graph (chain and cross links, weighted by local enterprises)");
+                    "Segment graph (chain and cross links, weighted by local enterprises)",
+                    result.communities);
 }
 
 }  // namespace chainatlas::report

@@ -88,6 +88,7 @@ struct ClusterResult {
     std::string by;     ///< `county`, `park` or `community`
     std::string basis;  ///< `output` when any local enterprise of the scope has a known output,
                         ///< else `count`
+    bool communities = true;  ///< false when community detection was left out (both levels)
     std::vector<ClusterPlace>
         places;  ///< by chain (dataset order), then enterprises (most first), then place id
     NetworkStructure network;        ///< local enterprises joined by known supplies, unit weights

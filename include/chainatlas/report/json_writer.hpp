@@ -23,6 +23,6 @@ Json to_json(const analysis::ChainListResult& result);
 Json to_json(const analysis::ShowResult& result);
 
 /// Writes `{"dataset": ..., <body keys>}` followed by a newline.
-void write_json(std::ostream& out, const model::Dataset& data, const Json& body);
+void write_json(std::ostream& out, const model::Dataset& data, Json body);
 
 }  // namespace chainatlas::report
