@@ -24,21 +24,25 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 
 Json places_json(const std::vector<analysis::ClusterPlace>& places) {
     Json out = Json::array();
+    out.get_ref<Json::array_t&>().reserve(places.size());
     for (const auto& p : places) {
-        out.push_back({{"place", p.place},
-                       {"name", p.name},
-                       {"name_en", p.name_en},
-                       {"chain", p.chain},
-                       {"enterprises", p.enterprises},
-                       {"output", rounded(p.output)},
-                       {"enterprise_share", rounded(p.enterprise_share)},
-                       {"output_share", rounded(p.output_share)},
-                       {"lq", rounded(p.lq)},
-                       {"leaders", p.leaders},
-                       {"segments", p.segments},
-                       {"chain_segments", p.chain_segments},
-                       {"internal_links", p.internal_links},
-                       {"external_links", p.external_links}});
+        Json row;
+        auto& o = reserved_object(row, 14);
+        o.emplace_back("place", p.place);
+        o.emplace_back("name", p.name);
+        o.emplace_back("name_en", p.name_en);
+        o.emplace_back("chain", p.chain);
+        o.emplace_back("enterprises", p.enterprises);
+        o.emplace_back("output", rounded(p.output));
+        o.emplace_back("enterprise_share", rounded(p.enterprise_share));
+        o.emplace_back("output_share", rounded(p.output_share));
+        o.emplace_back("lq", rounded(p.lq));
+        o.emplace_back("leaders", p.leaders);
+        o.emplace_back("segments", p.segments);
+        o.emplace_back("chain_segments", p.chain_segments);
+        o.emplace_back("internal_links", p.internal_links);
+        o.emplace_back("external_links", p.external_links);
+        out.push_back(std::move(row));
     }
     return out;
 }
@@ -54,8 +58,14 @@ Json components_json(const analysis::NetworkStructure& s) {
 
 Json articulation_json(const analysis::NetworkStructure& s) {
     Json out = Json::array();
+    out.get_ref<Json::array_t&>().reserve(s.articulation_points.size());
     for (const auto& a : s.articulation_points) {
-        out.push_back({{"id", a.id}, {"degree", a.degree}, {"splits", a.splits}});
+        Json point;
+        auto& o = reserved_object(point, 3);
+        o.emplace_back("id", a.id);
+        o.emplace_back("degree", a.degree);
+        o.emplace_back("splits", a.splits);
+        out.push_back(std::move(point));
     }
     return out;
 }
