@@ -22,30 +22,39 @@ std::string str(std::string_view text) { return std::string(text); }
 struct Network {
     std::vector<std::string_view> ids;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<double> weights;  ///< one per edge
+    std::vector<double> weights;  ///< one per edge; empty when every edge weighs 1
+    [[nodiscard]] double weight(std::size_t edge) const { return weights.empty() ? 1.0 : weights[edge]; }
 };
 
-/// Sorts the edges and merges repeated ones (their weights are kept from the first).
+/// Sorts the edges by their ends and merges repeated ones (keeping the first one's weight).
+/// Two stable counting sorts (by the second end, then by the first) rather than a comparison
+/// sort: linear in the edges, and the supply network of a registry has millions.
 void normalise(Network& net) {
-    struct Keyed {
-        std::uint64_t key;  // a << 32 | b
-        std::uint32_t position;
+    const std::size_t n = net.ids.size();
+    const std::size_t m = net.edges.size();
+    std::vector<std::uint32_t> start(n + 1);
+    std::vector<std::uint32_t> by_second(m), sorted(m);
+    const auto counting_sort = [&](const auto& end_of, const auto& order_in, std::vector<std::uint32_t>& out) {
+        std::fill(start.begin(), start.end(), 0U);
+        for (const auto& e : net.edges) ++start[end_of(e) + 1];
+        for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint32_t i = order_in(k);
+            out[start[end_of(net.edges[i])]++] = i;
+        }
     };
-    std::vector<Keyed> keyed(net.edges.size());
-    for (std::size_t i = 0; i < net.edges.size(); ++i) {
-        keyed[i] = {std::uint64_t{net.edges[i].first} << 32 | net.edges[i].second, static_cast<std::uint32_t>(i)};
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-        return a.key != b.key ? a.key < b.key : a.position < b.position;
-    });
+    counting_sort([](const auto& e) { return e.second; }, [](std::size_t k) { return static_cast<std::uint32_t>(k); },
+                  by_second);
+    counting_sort([](const auto& e) { return e.first; }, [&](std::size_t k) { return by_second[k]; }, sorted);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     std::vector<double> weights;
-    edges.reserve(keyed.size());
-    weights.reserve(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i) {
-        if (i > 0 && keyed[i].key == keyed[i - 1].key) continue;
-        edges.push_back(net.edges[keyed[i].position]);
-        weights.push_back(net.weights[keyed[i].position]);
+    edges.reserve(m);
+    if (!net.weights.empty()) weights.reserve(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        const auto& edge = net.edges[sorted[k]];
+        if (!edges.empty() && edges.back() == edge) continue;
+        edges.push_back(edge);
+        if (!net.weights.empty()) weights.push_back(net.weights[sorted[k]]);
     }
     net.edges = std::move(edges);
     net.weights = std::move(weights);
@@ -107,15 +116,15 @@ std::pair<std::vector<std::size_t>, double> modularity_communities(const Network
                                                                    bool weighted) {
     const std::size_t n = net.ids.size();
     double total = 0.0;
-    for (const double w : net.weights) total += weighted ? w : 1.0;
+    for (std::size_t i = 0; i < net.edges.size(); ++i) total += weighted ? net.weight(i) : 1.0;
     std::vector<std::size_t> membership(n);
     if (total <= 0) {
         std::iota(membership.begin(), membership.end(), std::size_t{0});
         return {membership, 0.0};
     }
-    RealVector weights(static_cast<igraph_integer_t>(net.weights.size()));
-    for (std::size_t i = 0; i < net.weights.size(); ++i)
-        VECTOR(weights.value)[i] = weighted ? net.weights[i] : 1.0;
+    RealVector weights(static_cast<igraph_integer_t>(net.edges.size()));
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        VECTOR(weights.value)[i] = weighted ? net.weight(i) : 1.0;
     RealVector strength(0);
     check(igraph_strength(graph.get(), &strength.value, igraph_vss_all(), IGRAPH_ALL, true, &weights.value),
           "strength");
@@ -140,7 +149,7 @@ std::pair<std::vector<std::size_t>, double> modularity_communities(const Network
 struct Walk {
     std::vector<std::uint32_t> offsets;  ///< adjacency (CSR) of the network: v's neighbours are
     std::vector<std::uint32_t> targets;  ///< targets[offsets[v] .. offsets[v + 1])
-    std::vector<std::size_t> component;  ///< per vertex, numbered in order of first vertex
+    std::vector<std::uint32_t> component;  ///< per vertex, numbered in order of first vertex
     std::size_t component_count = 0;
     std::vector<std::size_t> splits;     ///< per vertex: blocks it belongs to (0 when isolated)
 };
@@ -169,40 +178,49 @@ Walk depth_first(const Network& g) {
         w.targets[fill[a]++] = b;
         w.targets[fill[b]++] = a;
     }
+    // What the walk keeps of a vertex, in one 16-byte record: on a million vertices every step
+    // to a neighbour is a cache miss, and the neighbour's discovery time, low point, parent and
+    // cursor are then all in the line fetched.
     constexpr std::uint32_t kUnseen = UINT32_MAX;
-    std::vector<std::uint32_t> order(n, kUnseen);  // discovery time
-    std::vector<std::uint32_t> low(n, 0);
-    std::vector<std::uint32_t> parent(n, kUnseen);
-    std::vector<std::uint32_t> next(w.offsets.begin(), w.offsets.end() - 1);  // next neighbour to try
-    std::vector<std::size_t> separated(n, 0);  // children whose subtree hangs on v alone
+    struct State {
+        std::uint32_t order = kUnseen;  // discovery time
+        std::uint32_t low = 0;
+        std::uint32_t parent = kUnseen;
+        std::uint32_t next = 0;  // next neighbour to try (an index into targets)
+    };
+    std::vector<State> state(n);
+    for (std::size_t v = 0; v < n; ++v) state[v].next = w.offsets[v];
+    std::vector<std::uint32_t> separated(n, 0);  // children whose subtree hangs on v alone
     w.component.assign(n, 0);
     std::vector<std::uint32_t> stack;
     std::uint32_t time = 0;
     for (std::uint32_t root = 0; root < n; ++root) {
-        if (order[root] != kUnseen) continue;
-        const std::size_t c = w.component_count++;
-        order[root] = low[root] = time++;
+        if (state[root].order != kUnseen) continue;
+        const auto c = static_cast<std::uint32_t>(w.component_count++);
+        state[root].order = state[root].low = time++;
         w.component[root] = c;
         stack.push_back(root);
         while (!stack.empty()) {
             const std::uint32_t v = stack.back();
-            if (next[v] < w.offsets[v + 1]) {
-                const std::uint32_t u = w.targets[next[v]++];
-                if (order[u] == kUnseen) {
-                    parent[u] = v;
-                    order[u] = low[u] = time++;
+            State& sv = state[v];
+            if (sv.next < w.offsets[v + 1]) {
+                const std::uint32_t u = w.targets[sv.next++];
+                State& su = state[u];
+                if (su.order == kUnseen) {
+                    su.parent = v;
+                    su.order = su.low = time++;
                     w.component[u] = c;
                     stack.push_back(u);
-                } else if (u != parent[v]) {  // edges are distinct, so the tree edge is the only one to v's parent
-                    low[v] = std::min(low[v], order[u]);
+                } else if (u != sv.parent) {  // edges are distinct, so the tree edge is the only one to v's parent
+                    sv.low = std::min(sv.low, su.order);
                 }
                 continue;
             }
             stack.pop_back();
             if (v == root) continue;
-            const std::uint32_t p = parent[v];
-            low[p] = std::min(low[p], low[v]);
-            if (low[v] >= order[p]) ++separated[p];
+            State& sp = state[sv.parent];
+            sp.low = std::min(sp.low, sv.low);
+            if (sv.low >= sp.order) ++separated[sv.parent];
         }
     }
     // A root belongs to one block per child; any other vertex to one per separated child, plus
@@ -210,7 +228,7 @@ Walk depth_first(const Network& g) {
     w.splits.assign(n, 0);
     for (std::size_t v = 0; v < n; ++v) {
         if (w.offsets[v + 1] == w.offsets[v]) continue;
-        w.splits[v] = parent[v] == kUnseen ? separated[v] : separated[v] + 1;
+        w.splits[v] = state[v].parent == kUnseen ? separated[v] : separated[v] + 1;
     }
     return w;
 }
@@ -235,10 +253,12 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
         kept[v] = g.ids.size();
         g.ids.push_back(net.ids[v]);
     }
+    g.edges.reserve(net.edges.size());
+    g.weights.reserve(net.weights.size());
     for (std::size_t i = 0; i < net.edges.size(); ++i) {
         g.edges.push_back({static_cast<std::uint32_t>(kept[net.edges[i].first]),
                            static_cast<std::uint32_t>(kept[net.edges[i].second])});
-        g.weights.push_back(net.weights[i]);
+        if (!net.weights.empty()) g.weights.push_back(net.weights[i]);
     }
     const std::size_t n = g.ids.size();
 
@@ -248,7 +268,7 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
 
     const Walk walk = depth_first(g);
     s.component_count = walk.component_count;
-    const std::vector<std::size_t>& component = walk.component;
+    const std::vector<std::uint32_t>& component = walk.component;
     std::vector<NetworkComponent> components(s.component_count);
     std::vector<std::size_t> first(s.component_count, kNone);
     for (std::size_t v = 0; v < n; ++v) {
@@ -299,7 +319,7 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
         for (std::size_t i = 0; i < g.edges.size(); ++i) {
             const auto [a, b] = g.edges[i];
             if (membership[a] == membership[b])
-                inside[membership[a]] += weighted ? g.weights[i] : 1.0;
+                inside[membership[a]] += weighted ? g.weight(i) : 1.0;
         }
         std::vector<std::size_t> by_size;
         for (std::size_t c = 0; c < count; ++c) {
@@ -398,7 +418,6 @@ struct Cell {
     std::size_t enterprises = 0;
     double output = 0.0;
     std::vector<std::string> leaders;
-    std::size_t internal_links = 0, external_links = 0;
 };
 
 }  // namespace
@@ -458,7 +477,6 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             const std::uint32_t b = vertex_of[supply.to];
             if (a == UINT32_MAX || b == UINT32_MAX || a == b) continue;
             enterprises.edges.push_back({std::min(a, b), std::max(a, b)});
-            enterprises.weights.push_back(1.0);
         }
     }
     result.communities = options.communities;
@@ -587,11 +605,42 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
     }
 
     // Supply links touching a place's chain enterprises: internal when both ends are in the place.
+    // Two million supplies at registry scale, each end a random access: what an end needs is packed
+    // in 8 bytes (its place, and its cell when it is in one in-scope chain only, the usual case),
+    // and the counters are kept apart from the cells.
+    constexpr std::uint32_t kNoCell = UINT32_MAX, kSeveralCells = UINT32_MAX - 1;
+    struct End {
+        std::uint32_t place = kNoCell;  ///< kNoCell: not local, or in no place
+        std::uint32_t cell = kNoCell;   ///< place * chains + chain; kNoCell: none in scope
+    };
+    const bool packed = cells.size() < kSeveralCells;  // else every end takes the long way
+    std::vector<End> ends(data.enterprises.size());
+    for (Index i = 0; i < data.enterprises.size(); ++i) {
+        if (place_of[i] == kNowhere) continue;
+        End& end = ends[i];
+        end.place = packed ? static_cast<std::uint32_t>(place_of[i]) : kNoCell;
+        for (const Index k : chains_of[i]) {
+            if (!in_scope_chain(k)) continue;
+            const auto cell = static_cast<std::uint32_t>(place_of[i] * chain_count + k);
+            end.cell = end.cell == kNoCell && packed ? cell : kSeveralCells;
+        }
+    }
+    std::vector<std::uint32_t> internal_links(cells.size(), 0), external_links(cells.size(), 0);
+    const auto count = [&](std::size_t cell, bool internal) {
+        ++(internal ? internal_links[cell] : external_links[cell]);
+    };
     std::vector<std::size_t> keys;
     for (const auto& supply : data.supplies) {
+        const End a = ends[supply.from];
+        const End b = ends[supply.to];
+        if (a.cell != kSeveralCells && b.cell != kSeveralCells) {
+            const bool same_place = a.place != kNoCell && a.place == b.place;
+            if (a.cell != kNoCell) count(a.cell, same_place);
+            if (b.cell != kNoCell && b.cell != a.cell) count(b.cell, same_place);
+            continue;
+        }
         keys.clear();
-        const Index ends[2] = {supply.from, supply.to};
-        for (const Index x : ends) {
+        for (const Index x : {supply.from, supply.to}) {
             if (place_of[x] == kNowhere) continue;  // not local, or in no place
             for (const Index k : chains_of[x]) {
                 if (in_scope_chain(k)) keys.push_back(place_of[x] * chain_count + k);
@@ -601,8 +650,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         for (const std::size_t key : keys) {
             const std::size_t p = key / chain_count;
-            const bool internal = place_of[supply.from] == p && place_of[supply.to] == p;
-            ++(internal ? cells[key].internal_links : cells[key].external_links);
+            count(key, place_of[supply.from] == p && place_of[supply.to] == p);
         }
     }
 
@@ -652,8 +700,8 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             row.leaders = std::move(cell.leaders);
             row.segments = segments_held[p * chain_count + k];
             row.chain_segments = data.chains[k].segments.size();
-            row.internal_links = cell.internal_links;
-            row.external_links = cell.external_links;
+            row.internal_links = internal_links[p * chain_count + k];
+            row.external_links = external_links[p * chain_count + k];
             rows.push_back(std::move(row));
         }
         std::sort(rows.begin(), rows.end(), [](const ClusterPlace& a, const ClusterPlace& b) {
