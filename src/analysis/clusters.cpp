@@ -480,8 +480,18 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         }
     }
     result.communities = options.communities;
+    const auto step = [&](std::string label) {
+        if (options.progress != nullptr) options.progress->begin_step(std::move(label));
+    };
+    const auto done = [&] {
+        if (options.progress != nullptr) options.progress->advance();
+    };
+    step(options.communities ? "clusters: supply network (communities: Leiden)"
+                             : "clusters: supply network");
     std::vector<std::size_t> community_of;
     result.network = analyse(std::move(enterprises), options, false, &community_of);
+    done();
+    step("clusters: segment graph");
 
     // The segment network: the chain's segments (or all), and the segments cross links tie them to.
     {
@@ -524,6 +534,8 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         }
         result.segment_level = analyse(std::move(segments), options, true);
     }
+    done();
+    step("clusters: places");
 
     // Places.
     std::size_t place_count = 0;
@@ -710,6 +722,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         });
         for (auto& row : rows) result.places.push_back(std::move(row));
     }
+    done();
     return result;
 }
 

@@ -37,7 +37,11 @@ void add_clusters_command(CLI::App& app, Context& context) {
         options.by = args->by == "park"        ? analysis::ClusterBy::park
                      : args->by == "community" ? analysis::ClusterBy::community
                                                : analysis::ClusterBy::county;
-        const auto result = analysis::find_clusters(context.graph(), options);
+        const auto& graph = context.graph();
+        util::Progress progress("clusters", analysis::kClusterSteps);
+        options.progress = &progress;
+        const auto result = analysis::find_clusters(graph, options);
+        progress.finish();
         if (args->json) {
             report::write_json(std::cout, context.data(), report::to_json(result));
         } else {
