@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/load_dataset.hpp"
@@ -180,6 +181,19 @@ TEST(CompareCounties, UnknownCountyIsNotFound) {
     CompareOptions options;
     options.counties = {"nowhere"};
     EXPECT_THROW(compare_counties(graph, options), NotFoundError);
+}
+
+TEST(CompareCounties, CountsEveryPairTwiceOnTheProgressBar) {
+    const auto data = two_counties();
+    const graph::RegionGraph graph(data);
+    std::ostringstream screen;
+    util::Progress progress("compare", compare_pair_count(2), screen, true);
+    CompareOptions options;
+    options.progress = &progress;
+    (void)compare_counties(graph, options);
+    EXPECT_EQ(compare_pair_count(2), 2U);
+    EXPECT_EQ(compare_pair_count(3000), 8'997'000U);
+    EXPECT_EQ(progress.count(), 2U);  // the one pair, scored for similarity and complementarity
 }
 
 // Found by fuzz_pipeline: counties but no chain at all (rows of zero words in the held-segment
