@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "chainatlas/report/html_report.hpp"
 #include "html_report_impl.hpp"
@@ -182,7 +183,8 @@ DatasetFacts dataset_facts(const model::Dataset& data) {
 
 ChainReport chain_report(const graph::RegionGraph& graph, const analysis::ChainGaps& gaps,
                          const analysis::GapResult& all_gaps, const analysis::TargetResult& targets,
-                         const ReportOptions& options, Index county) {
+                         analysis::CriticalResult critical, const ReportOptions& options,
+                         Index county) {
     const auto& data = graph.data();
     const Index chain_index = data.find(model::Section::chain, gaps.id);
     const auto& chain = data.chains[chain_index];
@@ -194,8 +196,7 @@ ChainReport chain_report(const graph::RegionGraph& graph, const analysis::ChainG
     for (const auto& target : targets.targets) {
         if (target.chain == gaps.id) report.targets.push_back(target);
     }
-    report.critical = analysis::find_critical(graph, {gaps.id, options.county, "", 10});
-    report.critical.articulation_points.clear();  // region-wide: shown once, not per chain
+    report.critical = std::move(critical);
     report.supporting = supporting_enterprises(graph, chain, gaps, county);
     report.leading = leading_enterprises(report.supporting);
     report.projects = chain_projects(data, chain_index, county);
@@ -231,17 +232,25 @@ ReportInput assemble_report(const graph::RegionGraph& graph, const ReportOptions
     for (std::size_t i = 0; i < gaps.ranking.size() && i < kTopActions; ++i)
         input.top_actions.push_back(gaps.ranking[i]);
 
+    // Single points of failure of every chain at once: the sole suppliers and the segment facts
+    // do not depend on the chain, and the articulation points are region-wide (shown once).
+    std::vector<std::string> chain_ids;
+    for (const auto& chain : gaps.chains) chain_ids.push_back(chain.id);
+    auto critical = analysis::find_critical_per_chain(graph, {"", options.county, "", 10}, chain_ids);
     for (std::size_t i = 0; i < gaps.chains.size(); ++i) {
         step("chain", i, gaps.chains.size());
-        input.chains.push_back(chain_report(graph, gaps.chains[i], gaps, targets, options, county));
+        input.chains.push_back(chain_report(graph, gaps.chains[i], gaps, targets,
+                                            std::move(critical[i]), options, county));
     }
     step("counties", gaps.chains.size(), gaps.chains.size());
     analysis::CompareOptions compare;
     compare.chain = options.chain;
-    compare.top_pairs = 0;
+    // The report lists the first kTopComplementPairs complementary pairs, or with a county the
+    // first of those the county is in: without a county only those need be kept (every pair in
+    // full grows with the square of the counties).
+    compare.top_pairs = options.county.empty() ? kTopComplementPairs : 0;
     input.counties = analysis::compare_counties(graph, compare);
-    input.articulation_points =
-        analysis::find_critical(graph, {options.chain, options.county, "", 0}).articulation_points;
+    input.articulation_points = analysis::find_articulation_points(graph);
     return input;
 }
 

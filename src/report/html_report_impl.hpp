@@ -11,6 +11,8 @@ namespace chainatlas::report {
 
 /// How many actions of the whole ranking the region overview lists.
 inline constexpr std::size_t kTopActions = 15;
+/// How many complementary pairs of counties the county section lists.
+inline constexpr std::size_t kTopComplementPairs = 10;
 
 /// The SVG element of a Graphviz document, ready to be placed inline in HTML: the XML
 /// declaration, DOCTYPE and comments before `<svg` are dropped. Empty when there is no `<svg`.
