@@ -11,11 +11,78 @@ namespace chainatlas::graph {
 
 namespace {
 
-using Edge = std::pair<std::uint32_t, std::uint32_t>;
-
 void sort_unique(std::vector<Index>& values) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+/// Visits every edge of the region in one fixed order: chain links, cross links, part-of,
+/// parks in counties, each enterprise's memberships, county and park, then the supplies. Both
+/// passes of the CSR build walk it, so the out-edges of each vertex keep this order (the order
+/// Boost's own constructor gave from an edge list in the same order).
+template <typename Visit>
+void visit_edges(const model::Dataset& data, const std::array<Vertex, 6>& offsets, Visit&& visit) {
+    const auto v = [&](VertexKind kind, Index index) {
+        return offsets[static_cast<std::size_t>(kind)] + index;
+    };
+    for (const auto& chain : data.chains) {
+        for (const auto& link : chain.links) {
+            visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link, 0U);
+        }
+    }
+    for (const auto& link : data.cross_links) {
+        visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::cross_link, 0U);
+    }
+    for (Index s = 0; s < data.segments.size(); ++s) {
+        visit(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain), EdgeKind::part_of, 0U);
+    }
+    for (Index p = 0; p < data.parks.size(); ++p) {
+        visit(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county), EdgeKind::in_county, 0U);
+    }
+    for (Index e = 0; e < data.enterprises.size(); ++e) {
+        const auto& enterprise = data.enterprises[e];
+        const Vertex from = v(VertexKind::enterprise, e);
+        for (const Index s : data.segments_of(enterprise)) {
+            visit(from, v(VertexKind::segment, s), EdgeKind::member, 0U);
+        }
+        if (enterprise.county != model::kNoIndex) {
+            visit(from, v(VertexKind::county, enterprise.county), EdgeKind::in_county, 0U);
+        }
+        if (enterprise.park != model::kNoIndex) visit(from, v(VertexKind::park, enterprise.park), EdgeKind::in_park, 0U);
+    }
+    for (std::uint32_t i = 0; i < data.supplies.size(); ++i) {
+        const auto& supply = data.supplies[i];
+        visit(v(VertexKind::enterprise, supply.from), v(VertexKind::enterprise, supply.to), EdgeKind::supply, i);
+    }
+}
+
+/// Turns counts per vertex (at [v + 1]) into row starts, in place.
+void accumulate_rows(std::vector<std::uint32_t>& rowstart) {
+    for (std::size_t v = 1; v < rowstart.size(); ++v) rowstart[v] += rowstart[v - 1];
+}
+
+/// The in-edges of every vertex, from the out-edges: a counting sort by target that keeps each
+/// vertex's in-edges in the order of their out-edge index, as Boost's own constructor does.
+void build_backward(BoostGraph& graph) {
+    const auto& forward = graph.m_forward;
+    auto& backward = graph.m_backward;
+    const std::size_t vertex_count = forward.m_rowstart.size() - 1;
+    const std::size_t edge_count = forward.m_column.size();
+    backward.m_rowstart.assign(vertex_count + 1, 0);
+    for (const Vertex target : forward.m_column) ++backward.m_rowstart[target + 1];
+    accumulate_rows(backward.m_rowstart);
+    util::reserve_huge(backward.m_column, edge_count);
+    util::reserve_huge(backward.m_edge_properties, edge_count);
+    backward.m_column.resize(edge_count);
+    backward.m_edge_properties.resize(edge_count);
+    std::vector<std::uint32_t> next(backward.m_rowstart.begin(), backward.m_rowstart.end() - 1);
+    for (Vertex source = 0; source < vertex_count; ++source) {
+        for (std::uint32_t edge = forward.m_rowstart[source]; edge < forward.m_rowstart[source + 1]; ++edge) {
+            const std::uint32_t at = next[forward.m_column[edge]]++;
+            backward.m_column[at] = source;
+            backward.m_edge_properties[at] = edge;
+        }
+    }
 }
 
 }  // namespace
@@ -26,48 +93,27 @@ RegionGraph::RegionGraph(const model::Dataset& data) : data_(&data) {
     for (std::size_t k = 0; k < sizes.size(); ++k) {
         offsets_[k + 1] = offsets_[k] + static_cast<Vertex>(sizes[k]);
     }
-    const auto v = [&](VertexKind kind, Index index) { return vertex(kind, index); };
-
-    std::vector<Edge> edges;
-    std::vector<EdgeProperties> properties;
-    std::size_t expected = data.segments.size() + data.cross_links.size() + data.supplies.size() +
-                           data.enterprise_segments.size() + 2 * data.enterprises.size() + data.parks.size();
-    for (const auto& chain : data.chains) expected += chain.links.size();
-    util::reserve_huge(edges, expected);
-    util::reserve_huge(properties, expected);
-    const auto add = [&](Vertex from, Vertex to, EdgeKind kind, std::uint32_t record = 0) {
-        edges.emplace_back(from, to);
-        properties.push_back({kind, record});
+    // The CSR arrays are filled straight from the dataset (count the out-edges of each vertex,
+    // then place each edge), without an intermediate list of 4 million edges to sort.
+    graph_ = BoostGraph(offsets_[5]);
+    auto& forward = graph_.m_forward;
+    visit_edges(data, offsets_, [&](Vertex from, Vertex, EdgeKind kind, std::uint32_t) {
+        ++forward.m_rowstart[from + 1];
         ++edge_counts_[static_cast<std::size_t>(kind)];
-    };
-
-    for (Index c = 0; c < data.chains.size(); ++c) {
-        for (const auto& link : data.chains[c].links) {
-            add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link);
-        }
-    }
-    for (const auto& link : data.cross_links) {
-        add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::cross_link);
-    }
-    for (Index s = 0; s < data.segments.size(); ++s) {
-        add(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain), EdgeKind::part_of);
-    }
-    for (Index p = 0; p < data.parks.size(); ++p) {
-        add(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county), EdgeKind::in_county);
-    }
-    for (Index e = 0; e < data.enterprises.size(); ++e) {
-        const auto& enterprise = data.enterprises[e];
-        const Vertex from = v(VertexKind::enterprise, e);
-        for (const Index s : data.segments_of(enterprise)) add(from, v(VertexKind::segment, s), EdgeKind::member);
-        if (enterprise.county != model::kNoIndex) add(from, v(VertexKind::county, enterprise.county), EdgeKind::in_county);
-        if (enterprise.park != model::kNoIndex) add(from, v(VertexKind::park, enterprise.park), EdgeKind::in_park);
-    }
-    for (std::uint32_t i = 0; i < data.supplies.size(); ++i) {
-        const auto& supply = data.supplies[i];
-        add(v(VertexKind::enterprise, supply.from), v(VertexKind::enterprise, supply.to), EdgeKind::supply, i);
-    }
-    graph_ = BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                        properties.begin(), offsets_[5]);
+    });
+    accumulate_rows(forward.m_rowstart);
+    const std::size_t edge_count = forward.m_rowstart.back();
+    util::reserve_huge(forward.m_column, edge_count);
+    util::reserve_huge(forward.m_edge_properties, edge_count);
+    forward.m_column.resize(edge_count);
+    forward.m_edge_properties.resize(edge_count);
+    std::vector<std::uint32_t> next(forward.m_rowstart.begin(), forward.m_rowstart.end() - 1);
+    visit_edges(data, offsets_, [&](Vertex from, Vertex to, EdgeKind kind, std::uint32_t record) {
+        const std::uint32_t at = next[from]++;
+        forward.m_column[at] = to;
+        forward.m_edge_properties[at] = {kind, record};
+    });
+    build_backward(graph_);
     build_members();
 }
 

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <type_traits>
 #include <nlohmann/json.hpp>
 
@@ -119,6 +120,17 @@ void flatten(const nlohmann::json& object, const std::string& pointer, FlatRecor
 // ---------------------------------------------------------------------------------------------
 // Flat records
 
+namespace {
+
+/// `key == wanted`, looking at the first byte before calling memcmp: the keys of a record are
+/// searched a dozen times a record, and many have the same length (name, park, tags, note).
+bool same_key(const std::string& key, std::string_view wanted) {
+    return key.size() == wanted.size() &&
+           (wanted.empty() || (key[0] == wanted[0] && std::memcmp(key.data(), wanted.data(), wanted.size()) == 0));
+}
+
+}  // namespace
+
 std::string_view FlatField::type_name() const {
     switch (kind) {
         case ValueKind::null: return "null";
@@ -133,7 +145,7 @@ std::string_view FlatField::type_name() const {
 
 FlatField& FlatRecord::add(std::string_view key) {
     for (std::size_t i = 0; i < used; ++i) {
-        if (fields[i].key == key) {
+        if (same_key(fields[i].key, key)) {
             fields[i].duplicate = true;
             // The later value wins, as in most JSON readers; the duplicate is reported.
             FlatField& field = fields[i];
@@ -148,7 +160,7 @@ FlatField& FlatRecord::add(std::string_view key) {
 FlatField& FlatRecord::add_new(std::string_view key) {
     if (used == fields.size()) fields.emplace_back();
     FlatField& field = fields[used++];
-    if (field.key != key) field.key.assign(key);
+    if (!same_key(field.key, key)) field.key.assign(key);
     field.kind = ValueKind::null;
     field.text.clear();
     field.items_used = 0;
@@ -161,7 +173,7 @@ FlatField& FlatRecord::add_new(std::string_view key) {
 
 const FlatField* FlatRecord::find(std::string_view key) const {
     for (std::size_t i = 0; i < used; ++i) {
-        if (fields[i].key == key) return &fields[i];
+        if (same_key(fields[i].key, key)) return &fields[i];
     }
     return nullptr;
 }

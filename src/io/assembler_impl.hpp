@@ -51,6 +51,8 @@ public:
     void begin_file(const std::string& display_name, bool is_csv);
     /// The next file is a fragment: only enterprises, supplies and projects may appear in it.
     void begin_fragment() { next_is_fragment_ = true; }
+    /// No file has been begun yet: the assembler can still be replaced by a fresh one.
+    [[nodiscard]] bool fresh() const { return files_.empty(); }
     [[nodiscard]] bool in_fragment() const { return in_fragment_; }
     void set_csv_columns(std::map<std::string, std::size_t, std::less<>> columns);
 
@@ -87,6 +89,10 @@ public:
     /// Expected number of records in a section (from a quick count of CSV lines), to size tables.
     void expect(model::Section section, std::size_t count);
     void expect_supplies(std::size_t count);
+    /// The enterprise `id` is about to be read: start fetching its slot (IdIndex::prefetch).
+    void prefetch_enterprise(std::string_view id) const {
+        tables_[static_cast<std::size_t>(model::Section::enterprise)].ids.prefetch(id);
+    }
     /// A JSON file of this many bytes is about to be read: size the big tables from it.
     void expect_json_bytes(std::size_t bytes);
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <system_error>
 
 #include "assembler_impl.hpp"
@@ -169,6 +170,44 @@ bool decode_csv(std::string_view raw, DatasetAssembler& out, std::string& conver
     return false;
 }
 
+/// Reads ahead of the CSV reader: the id cell of the row `kAhead` lines further down, so its slot
+/// in the id table can be fetched while the rows before it are read. Defining a million new ids
+/// is otherwise one wait for memory each (the table is far bigger than the caches). A quoted
+/// cell or a line break inside quotes only makes a hint wrong, never a result.
+class IdLookahead {
+public:
+    static constexpr std::size_t kAhead = 16;
+
+    IdLookahead(std::string_view text, std::size_t column) : text_(text), column_(column) {
+        for (std::size_t i = 0; i < kAhead + 1 && pos_ < text_.size(); ++i) skip_line();
+    }
+
+    /// The id cell of the next line ahead (empty when unknown), moving one line on.
+    std::string_view next() {
+        if (pos_ >= text_.size()) return {};
+        const std::size_t line_start = pos_;
+        skip_line();
+        std::string_view line = text_.substr(line_start, pos_ - line_start);
+        for (std::size_t c = 0; c < column_; ++c) {
+            const auto comma = line.find(',');
+            if (comma == std::string_view::npos) return {};
+            line.remove_prefix(comma + 1);
+        }
+        const auto end = line.find_first_of(",\r\n\"");
+        return end == std::string_view::npos || line[end] == '"' ? std::string_view{} : line.substr(0, end);
+    }
+
+private:
+    void skip_line() {
+        const auto end = text_.find('\n', pos_);
+        pos_ = end == std::string_view::npos ? text_.size() : end + 1;
+    }
+
+    std::string_view text_;
+    std::size_t column_;
+    std::size_t pos_ = 0;
+};
+
 void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& out) {
     std::string converted;
     std::string_view text;
@@ -182,11 +221,19 @@ void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& 
     bool header_ok = true;
     FlatRecord record;
     record.from_csv = true;
+    std::optional<IdLookahead> ahead;
     const auto error = read_csv(text, [&](const CsvRow& row) {
         if (!have_header) {
             have_header = true;
             header_ok = read_header(kind, row, out, header);
+            const auto id_column = std::find(header.begin(), header.end(), "id");
+            if (header_ok && kind.section == "enterprises" && id_column != header.end()) {
+                ahead.emplace(text, static_cast<std::size_t>(id_column - header.begin()));
+            }
             return header_ok;
+        }
+        if (ahead) {
+            if (const auto id = ahead->next(); !id.empty()) out.prefetch_enterprise(id);
         }
         if (row.fields.size() != header.size()) {
             out.file_error(std::to_string(row.line) + ":1",
@@ -243,12 +290,29 @@ namespace {
 
 using HashState = std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)>;
 
+/// Reads the first JSON file of a dataset with the fast tokenizer, and when it leaves the text to
+/// nlohmann's parser (a syntax error, an unusual escape...), again from a fresh assembler with
+/// that parser, so that messages are always nlohmann's. A later file (a fragment) is read by
+/// nlohmann's parser only: the records of the files before it cannot be read again.
+void read_json_text(std::string_view text, const std::string& name, DatasetAssembler& assembler) {
+    const bool first = assembler.fresh();
+    const auto begin = [&] {
+        assembler.begin_file(name, false);
+        if (text.size() >= (std::size_t{1} << 20)) assembler.expect_json_bytes(text.size());
+    };
+    begin();
+    if (first) {
+        if (detail::read_json_dataset_fast(text, assembler)) return;
+        assembler = DatasetAssembler();
+        begin();
+    }
+    detail::read_json_dataset(text, assembler);
+}
+
 void read_json_file(const fs::path& path, DatasetAssembler& assembler, XXH3_state_t* state) {
     const detail::MappedFile file(path, display(path));
     XXH3_64bits_update(state, file.bytes().data(), file.bytes().size());
-    assembler.begin_file(display(path), false);
-    if (file.bytes().size() >= (std::size_t{1} << 20)) assembler.expect_json_bytes(file.bytes().size());
-    detail::read_json_dataset(file.bytes(), assembler);
+    read_json_text(file.bytes(), display(path), assembler);
 }
 
 /// Reads the dataset at `path` (a JSON file or a folder) into `assembler`.
@@ -300,8 +364,7 @@ LoadResult load_dataset_with_fragments(const fs::path& path, const std::vector<f
     if (path.empty()) {
         const auto text = builtin_dataset_json();
         XXH3_64bits_update(state.get(), text.data(), text.size());
-        assembler.begin_file(name, false);
-        detail::read_json_dataset(text, assembler);
+        read_json_text(text, name, assembler);
     } else {
         read_dataset(path, assembler, state.get());
     }
@@ -315,8 +378,7 @@ LoadResult load_dataset_with_fragments(const fs::path& path, const std::vector<f
 
 LoadResult load_dataset_from_json(std::string_view json_text, const std::string& name) {
     DatasetAssembler assembler;
-    assembler.begin_file(name, false);
-    detail::read_json_dataset(json_text, assembler);
+    read_json_text(json_text, name, assembler);
     return finish(assembler, name, XXH3_64bits(json_text.data(), json_text.size()));
 }
 

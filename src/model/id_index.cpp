@@ -4,11 +4,55 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 
 namespace chainatlas::model {
 
-std::uint64_t IdIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+namespace {
+
+std::uint64_t load64(const char* p) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, 8);
+    return word;
+}
+
+std::uint64_t load32(const char* p) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, p, 4);
+    return word;
+}
+
+/// MurmurHash3's 64-bit finalizer: every input bit affects every output bit.
+std::uint64_t finalize(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+}  // namespace
+
+// Inline in this file rather than std::hash (an out-of-line call per id, a few percent of
+// loading a registry): ids are short, so one or two word loads and a finalizer suffice. Table
+// positions and tags come from different bits, which the finalizer mixes evenly.
+std::uint64_t IdIndex::hash(std::string_view id) {
+    constexpr std::uint64_t k1 = 0x9e3779b97f4a7c15ULL;
+    constexpr std::uint64_t k2 = 0xc2b2ae3d27d4eb4fULL;
+    const char* p = id.data();
+    const std::size_t n = id.size();
+    std::uint64_t h = n * k1;
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ (load64(p + i) * k2)) * k1;
+        h ^= load64(p + n - 8) * k2;
+    } else if (n >= 4) {
+        h ^= (load32(p) << 32 | load32(p + n - 4)) * k2;
+    } else if (n > 0) {
+        const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+        h ^= (byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1)) * k2;
+    }
+    return finalize(h);
+}
 
 namespace {
 
@@ -40,12 +84,31 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
     return std::memcmp(a, b, n) == 0;
 }
 
+/// Ids of at most this many bytes are kept in the slot itself, in the bytes of its text
+/// pointer, zero-padded: a probe then compares without reading the id's text elsewhere in
+/// memory (one wait for memory per look-up in a big table instead of two).
+constexpr std::size_t kInline = sizeof(const char*);
+
+std::uint64_t inline_bytes(std::string_view id) {
+    char bytes[kInline] = {};
+    if (!id.empty()) std::memcpy(bytes, id.data(), id.size());
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, kInline);
+    return word;
+}
+
 }  // namespace
 
 bool IdIndex::holds(const Slot& slot, std::uint16_t tag, std::string_view id) const {
     if (slot.tag != tag) return false;
     if (slot.length == kLongId) return ids_[slot.position] == id;
-    return slot.length == id.size() && same_bytes(slot.text, id.data(), id.size());
+    if (slot.length != id.size()) return false;
+    if (id.size() <= kInline) {
+        std::uint64_t stored = 0;
+        std::memcpy(&stored, &slot.text, kInline);
+        return stored == inline_bytes(id);
+    }
+    return same_bytes(slot.text, id.data(), id.size());
 }
 
 void IdIndex::reserve(std::size_t count) {
@@ -97,7 +160,7 @@ void IdIndex::find_batch(std::span<const std::string_view> ids, std::span<std::u
         }
         if (i >= kAhead && i - kAhead < n) {
             const Slot& slot = slots_[hashes[(i - kAhead) % kRing] & mask_];
-            if (slot.position != kMissing) __builtin_prefetch(slot.text);
+            if (slot.position != kMissing && slot.length > kInline) __builtin_prefetch(slot.text);
         }
         if (i >= 2 * kAhead && i - 2 * kAhead < n) {
             const std::size_t k = i - 2 * kAhead;
@@ -117,6 +180,10 @@ void IdIndex::find_batch(std::span<const std::string_view> ids, std::span<std::u
     }
 }
 
+void IdIndex::prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(id) & mask_]);
+}
+
 std::pair<std::uint32_t, bool> IdIndex::insert(std::string_view id) {
     if ((ids_.size() + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = hash(id);
@@ -127,6 +194,10 @@ std::pair<std::uint32_t, bool> IdIndex::insert(std::string_view id) {
             const auto position = static_cast<std::uint32_t>(ids_.size());
             ids_.push_back(id);
             slot = Slot{id.data(), position, tag, static_cast<std::uint16_t>(std::min<std::size_t>(id.size(), kLongId))};
+            if (id.size() <= kInline) {
+                const std::uint64_t word = inline_bytes(id);
+                std::memcpy(&slot.text, &word, kInline);
+            }
             return {position, true};
         }
         if (holds(slot, tag, id)) return {slot.position, false};

@@ -26,6 +26,10 @@ public:
     [[nodiscard]] std::uint32_t find(std::string_view id) const;
     /// `positions[i] = find(ids[i])` for every i, with the memory accesses overlapped.
     void find_batch(std::span<const std::string_view> ids, std::span<std::uint32_t> positions) const;
+    /// Asks the processor to fetch the slot where `id` belongs, so that a `find` or `insert` of
+    /// it a few records later does not wait for memory (a reader looking ahead at the ids of the
+    /// next rows). Only a hint: it changes nothing.
+    void prefetch(std::string_view id) const;
     /// Adds `id` at position size() unless present; returns its position and whether it was added.
     std::pair<std::uint32_t, bool> insert(std::string_view id);
     /// Moves every id from position p to position new_position[p] (a permutation of 0..size-1),

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "chainatlas/graph/tiers.hpp"
+#include "chainatlas/io/load_dataset.hpp"
+#include "chainatlas/io/synthetic.hpp"
 #include "support/dataset_builder.hpp"
 
 namespace chainatlas::graph {
@@ -124,6 +128,76 @@ TEST(RegionGraph, EmptyRegionHasNoVertices) {
     const RegionGraph graph(data);
     EXPECT_EQ(graph.vertex_count(), 0U);
     EXPECT_EQ(graph.edge_count(), 0U);
+}
+
+/// The graph as Boost builds it from a list of every edge (how RegionGraph was built before it
+/// filled the CSR arrays itself): the reference the direct build must match array for array.
+BoostGraph graph_from_edge_list(const model::Dataset& data, const RegionGraph& graph) {
+    std::vector<std::pair<Vertex, Vertex>> edges;
+    std::vector<EdgeProperties> properties;
+    const auto add = [&](Vertex from, Vertex to, EdgeKind kind, std::uint32_t record = 0) {
+        edges.emplace_back(from, to);
+        properties.push_back({kind, record});
+    };
+    const auto v = [&](VertexKind kind, Index index) { return graph.vertex(kind, index); };
+    for (const auto& chain : data.chains) {
+        for (const auto& link : chain.links) add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link);
+    }
+    for (const auto& link : data.cross_links) {
+        add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::cross_link);
+    }
+    for (Index s = 0; s < data.segments.size(); ++s) {
+        add(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain), EdgeKind::part_of);
+    }
+    for (Index p = 0; p < data.parks.size(); ++p) {
+        add(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county), EdgeKind::in_county);
+    }
+    for (Index e = 0; e < data.enterprises.size(); ++e) {
+        const auto& enterprise = data.enterprises[e];
+        for (const Index s : data.segments_of(enterprise)) add(v(VertexKind::enterprise, e), v(VertexKind::segment, s), EdgeKind::member);
+        if (enterprise.county != model::kNoIndex) add(v(VertexKind::enterprise, e), v(VertexKind::county, enterprise.county), EdgeKind::in_county);
+        if (enterprise.park != model::kNoIndex) add(v(VertexKind::enterprise, e), v(VertexKind::park, enterprise.park), EdgeKind::in_park);
+    }
+    for (std::uint32_t i = 0; i < data.supplies.size(); ++i) {
+        add(v(VertexKind::enterprise, data.supplies[i].from), v(VertexKind::enterprise, data.supplies[i].to), EdgeKind::supply, i);
+    }
+    return BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), properties.begin(),
+                      static_cast<Vertex>(graph.vertex_count()));
+}
+
+void expect_same_arrays(const BoostGraph& built, const BoostGraph& reference) {
+    EXPECT_EQ(built.m_forward.m_rowstart, reference.m_forward.m_rowstart);
+    EXPECT_EQ(built.m_forward.m_column, reference.m_forward.m_column);
+    ASSERT_EQ(built.m_forward.m_edge_properties.size(), reference.m_forward.m_edge_properties.size());
+    for (std::size_t i = 0; i < built.m_forward.m_edge_properties.size(); ++i) {
+        EXPECT_EQ(built.m_forward.m_edge_properties[i].kind, reference.m_forward.m_edge_properties[i].kind) << i;
+        EXPECT_EQ(built.m_forward.m_edge_properties[i].record, reference.m_forward.m_edge_properties[i].record) << i;
+    }
+    EXPECT_EQ(built.m_backward.m_rowstart, reference.m_backward.m_rowstart);
+    EXPECT_EQ(built.m_backward.m_column, reference.m_backward.m_column);
+    EXPECT_EQ(built.m_backward.m_edge_properties, reference.m_backward.m_edge_properties);
+}
+
+TEST(RegionGraph, DirectCsrEqualsBoostBuildFromEdgeList) {
+    const auto data = recycling_region();
+    const RegionGraph graph(data);
+    expect_same_arrays(graph.boost_graph(), graph_from_edge_list(data, graph));
+}
+
+TEST(RegionGraph, DirectCsrEqualsBoostBuildOnASyntheticRegistry) {
+    io::SynthOptions options;
+    options.enterprises = 3000;
+    options.supplies = 6000;
+    options.chains = 5;
+    options.segments_per_chain = 12;
+    options.counties = 20;
+    options.projects = 30;
+    std::ostringstream text;
+    io::write_synthetic_json(text, options);
+    const auto loaded = io::load_dataset_from_json(text.str(), "synthetic");
+    const RegionGraph graph(loaded.dataset);
+    ASSERT_GT(graph.edge_count(EdgeKind::supply), 5000U);
+    expect_same_arrays(graph.boost_graph(), graph_from_edge_list(loaded.dataset, graph));
 }
 
 }  // namespace

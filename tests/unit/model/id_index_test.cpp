@@ -69,6 +69,27 @@ TEST(IdIndex, IdsOfAnyLengthAreFound) {
     EXPECT_EQ(index.find(long_b), 2U);
 }
 
+TEST(IdIndex, ShortIdsKeptInTheSlotAreToldApartByEveryByte) {
+    // Ids of up to 8 bytes live in the slot itself, zero-padded: ids that differ only in their
+    // last byte, in length, or by a trailing NUL must stay distinct, before and after growth.
+    std::vector<std::string> ids{"", "a", "ab", "abcdefgh", "abcdefgi", "abcdefghi", "bcdefgh"};
+    ids.push_back(std::string("ab\0", 3));
+    ids.push_back(std::string("\0", 1));
+    for (int i = 0; i < 300; ++i) ids.push_back(std::string(1, 'e').append(std::to_string(i * 37)));
+    IdIndex index;
+    for (std::size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(index.insert(ids[i]).first, i) << i;
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(index.find(ids[i]), i) << i;
+    std::vector<std::string_view> views(ids.begin(), ids.end());
+    views.emplace_back("abcdefgj");
+    views.emplace_back("e1");
+    std::vector<std::uint32_t> positions(views.size());
+    index.find_batch(views, positions);
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(positions[i], i) << i;
+    EXPECT_EQ(positions[ids.size()], IdIndex::kMissing);
+    EXPECT_EQ(positions[ids.size() + 1], IdIndex::kMissing);
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(index.id(static_cast<std::uint32_t>(i)), ids[i]);
+}
+
 TEST(IdIndex, RenumberMovesEveryIdToItsNewPosition) {
     IdIndex index;
     for (const char* id : {"a", "b", "c", "d"}) index.insert(id);
