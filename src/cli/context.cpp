@@ -1,20 +1,66 @@
 #include "context.hpp"
 
+#include <filesystem>
+#include <string>
+
+#include "chainatlas/report/table.hpp"
 #include "chainatlas/report/text_writer.hpp"
+#include "chainatlas/util/progress.hpp"
 
 namespace chainatlas::cli {
 
+namespace {
+
+/// `registry.json (217 MB)`: what is being read, for the progress line.
+std::string describe_input(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    std::uintmax_t bytes = 0;
+    if (fs::is_directory(path, error)) {
+        for (const auto& entry : fs::directory_iterator(path, error)) {
+            const auto size = entry.is_regular_file(error) ? entry.file_size(error) : 0;
+            if (!error) bytes += size;
+        }
+    } else {
+        bytes = fs::file_size(path, error);
+        if (error) bytes = 0;
+    }
+    const std::string name = fs::path(path).filename().empty() ? path : fs::path(path).filename().string();
+    return name + " (" + std::to_string((bytes + (1U << 19)) >> 20) + " MB)";
+}
+
+}  // namespace
+
 const io::LoadResult& Context::loaded() {
     if (!loaded_) {
-        loaded_ = std::make_unique<io::LoadResult>(data_path.empty() ? io::load_builtin_dataset()
-                                                                     : io::load_dataset(data_path));
+        if (data_path.empty()) {
+            loaded_ = std::make_unique<io::LoadResult>(io::load_builtin_dataset());
+        } else {
+            // A registry takes seconds to read: say so on a terminal (steps: read and check,
+            // then build the graph, which `graph()` counts).
+            util::Progress progress("loading", 2);
+            progress.begin_step("reading and checking " + report::printable(describe_input(data_path)));
+            loaded_ = std::make_unique<io::LoadResult>(io::load_dataset(data_path));
+            progress.advance();
+            progress.finish();
+        }
         report::print_diagnostics(std::cerr, loaded_->warnings);
     }
     return *loaded_;
 }
 
 const graph::RegionGraph& Context::graph() {
-    if (!graph_) graph_ = std::make_unique<graph::RegionGraph>(loaded().dataset);
+    if (!graph_) {
+        const auto& data = loaded().dataset;
+        if (!data_path.empty()) {
+            util::Progress progress("loading", 2);
+            progress.advance();
+            progress.begin_step("building the graph");
+            graph_ = std::make_unique<graph::RegionGraph>(data);
+        } else {
+            graph_ = std::make_unique<graph::RegionGraph>(data);
+        }
+    }
     return *graph_;
 }
 

@@ -130,7 +130,9 @@ std::string Progress::render_line(const std::string& label, std::uint64_t count,
     } else {
         tail = "  " + with_separators(count);
     }
-    if (seconds > 0.0 && count > 0) {
+    // A rate of steps ("2/s" over three steps) says nothing: only counts of records get one.
+    constexpr std::uint64_t kCountedRecords = 100;
+    if (seconds > 0.0 && count > 0 && (total == 0 || total >= kCountedRecords)) {
         const double rate = static_cast<double>(count) / seconds;
         tail += "  " + format_rate(rate);
         if (total > count)
