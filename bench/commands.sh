@@ -64,6 +64,11 @@ for n in $sizes; do
     run "$n" "$form" "$path" validate validate
     run "$n" "$form" "$path" stats stats --json
   done
+  for form in json csv; do
+    path=$csv
+    [ "$form" = json ] && path=$json
+    run "$n" "$form" "$path" "pipeline (one load)" gaps --json compare --counties "$counties50" --json clusters --no-communities --json
+  done
   run "$n" csv "$csv" "gaps" gaps --json
   run "$n" csv "$csv" "trace c0.s20 (segment)" trace c0.s20 --json
   run "$n" csv "$csv" "trace c25.s5 --up" trace c25.s5 --up --json
@@ -73,6 +78,7 @@ for n in $sizes; do
   run "$n" csv "$csv" "critical" critical --json
   run "$n" csv "$csv" "compare (50 counties)" compare --counties "$counties50" --json
   run "$n" csv "$csv" "compare (all counties)" compare --json
+  run "$n" csv "$csv" "clusters --no-communities" clusters --no-communities --json
   run "$n" csv "$csv" "clusters (incl. communities)" clusters --json
   run "$n" csv "$csv" "clusters --by community" clusters --by community --json
   run "$n" csv "$csv" "clusters --chain c0" clusters --chain c0 --json

@@ -183,6 +183,19 @@ def check_structure(clusters_json, critical_json, mine):
 # ---------------------------------------------------------------------------------- runs
 
 
+def read_documents(path):
+    """The JSON documents of a run of chained commands, one after another."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    decoder, at, documents = json.JSONDecoder(), 0, []
+    while text[at:].strip():
+        while text[at].isspace():
+            at += 1
+        document, at = decoder.raw_decode(text, at)
+        documents.append(document)
+    return documents
+
+
 def run_size(args, n):
     chainatlas = args.chainatlas
     path = synth(chainatlas, n, args.form, args.data_dir)
@@ -218,7 +231,10 @@ def run_size(args, n):
               f"{runs[name].get('cpu', float('nan')):8.2f} s cpu "
               f"{runs[name].get('peak_mb', float('nan')):8.0f} MB", file=sys.stderr, flush=True)
 
-    # Pipeline: back to back.
+    # Pipeline: back to back. First the pipeline as one process: the three commands chained on
+    # one load (docs/CLI.md), communities left out as the Python pipelines leave them out.
+    chainatlas_run("pipeline", "gaps", "--json", "compare", "--counties", counties, "--json",
+                   "clusters", "--no-communities", "--top", "0", "--json")
     chainatlas_run("stats", "stats", "--json")
     chainatlas_run("gaps", "gaps", "--json")
     chainatlas_run("compare", "compare", "--counties", counties, "--json")
@@ -240,6 +256,7 @@ def run_size(args, n):
     checks = {}
     with open(runs["gaps"]["out"], encoding="utf-8") as f:
         gaps_json = json.load(f)
+    pipeline_documents = read_documents(runs["pipeline"]["out"]) if "wall" in runs["pipeline"] else []
     with open(runs["compare-all-pairs"]["out"], encoding="utf-8") as f:
         compare_json = json.load(f)
     with open(runs["clusters"]["out"], encoding="utf-8") as f:
@@ -255,6 +272,10 @@ def run_size(args, n):
             "compare": check_compare(compare_json, results["compare"]),
             "structure": check_structure(clusters_json, critical_json, results),
         }
+        if len(pipeline_documents) == 3:
+            checks[library]["one-load pipeline, gaps"] = check_gaps(pipeline_documents[0], results["gaps"])
+            checks[library]["one-load pipeline, structure"] = \
+                check_structure(pipeline_documents[2], critical_json, results)
     communities = {"chainatlas": {"count": len(clusters_json["communities"]),
                                   "modularity": clusters_json["modularity"]}}
     for library in ("igraph-communities", "networkx-communities"):
@@ -277,15 +298,16 @@ def stage(run, name):
 
 def pipeline_figures(report):
     """Pipeline = load -> gaps -> compare -> components and articulation points.
-    chainatlas: the sum of its whole commands gaps + compare + clusters (each pays the load;
-    clusters also computes Leiden communities, which cannot be switched off from the command
-    line) and, second, with critical (articulation points of the whole supply graph, no
+    chainatlas: first one process running the three commands on one load (clusters without
+    communities, as the Python pipelines); then the sum of its whole commands gaps + compare +
+    clusters (each pays the load; clusters also computes Leiden communities) and, third, with critical (articulation points of the whole supply graph, no
     components, no communities) in place of clusters. Python: the stages parse + build + gaps +
     compare + structure of one process, with the import of the library (not the interpreter's
     start nor writing the results for the checks); peak = peak after the structure stage."""
     runs = report["runs"]
     figures = {}
-    for label, commands in (("chainatlas (gaps+compare+clusters)", ("gaps", "compare", "clusters")),
+    for label, commands in (("chainatlas, one load (gaps compare clusters --no-communities)", ("pipeline",)),
+                            ("chainatlas (gaps+compare+clusters)", ("gaps", "compare", "clusters")),
                             ("chainatlas (gaps+compare+critical)", ("gaps", "compare", "critical"))):
         if all("wall" in runs[c] for c in commands):
             figures[label] = {"wall": sum(runs[c]["wall"] for c in commands),
@@ -308,7 +330,7 @@ def print_report(report, out):
           f"counties)\n", file=out)
     print("| tool | what | wall s | user+sys s | peak MB | load avg |", file=out)
     print("|---|---|---:|---:|---:|---:|", file=out)
-    for name in ("stats", "gaps", "compare", "compare-all-pairs", "critical", "clusters"):
+    for name in ("pipeline", "stats", "gaps", "compare", "compare-all-pairs", "critical", "clusters"):
         run = runs[name]
         if "wall" in run:
             words = [w if len(w) < 40 else f"<{w.count(',') + 1} ids>" for w in run["command"][3:]]

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <utility>
 
 #include "chainatlas/error.hpp"
@@ -22,30 +23,39 @@ std::string str(std::string_view text) { return std::string(text); }
 struct Network {
     std::vector<std::string_view> ids;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<double> weights;  ///< one per edge
+    std::vector<double> weights;  ///< one per edge; empty when every edge weighs 1
+    [[nodiscard]] double weight(std::size_t edge) const { return weights.empty() ? 1.0 : weights[edge]; }
 };
 
-/// Sorts the edges and merges repeated ones (their weights are kept from the first).
+/// Sorts the edges by their ends and merges repeated ones (keeping the first one's weight).
+/// Two stable counting sorts (by the second end, then by the first) rather than a comparison
+/// sort: linear in the edges, and the supply network of a registry has millions.
 void normalise(Network& net) {
-    struct Keyed {
-        std::uint64_t key;  // a << 32 | b
-        std::uint32_t position;
+    const std::size_t n = net.ids.size();
+    const std::size_t m = net.edges.size();
+    std::vector<std::uint32_t> start(n + 1);
+    std::vector<std::uint32_t> by_second(m), sorted(m);
+    const auto counting_sort = [&](const auto& end_of, const auto& order_in, std::vector<std::uint32_t>& out) {
+        std::fill(start.begin(), start.end(), 0U);
+        for (const auto& e : net.edges) ++start[end_of(e) + 1];
+        for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint32_t i = order_in(k);
+            out[start[end_of(net.edges[i])]++] = i;
+        }
     };
-    std::vector<Keyed> keyed(net.edges.size());
-    for (std::size_t i = 0; i < net.edges.size(); ++i) {
-        keyed[i] = {std::uint64_t{net.edges[i].first} << 32 | net.edges[i].second, static_cast<std::uint32_t>(i)};
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-        return a.key != b.key ? a.key < b.key : a.position < b.position;
-    });
+    counting_sort([](const auto& e) { return e.second; }, [](std::size_t k) { return static_cast<std::uint32_t>(k); },
+                  by_second);
+    counting_sort([](const auto& e) { return e.first; }, [&](std::size_t k) { return by_second[k]; }, sorted);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     std::vector<double> weights;
-    edges.reserve(keyed.size());
-    weights.reserve(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i) {
-        if (i > 0 && keyed[i].key == keyed[i - 1].key) continue;
-        edges.push_back(net.edges[keyed[i].position]);
-        weights.push_back(net.weights[keyed[i].position]);
+    edges.reserve(m);
+    if (!net.weights.empty()) weights.reserve(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        const auto& edge = net.edges[sorted[k]];
+        if (!edges.empty() && edges.back() == edge) continue;
+        edges.push_back(edge);
+        if (!net.weights.empty()) weights.push_back(net.weights[sorted[k]]);
     }
     net.edges = std::move(edges);
     net.weights = std::move(weights);
@@ -107,15 +117,15 @@ std::pair<std::vector<std::size_t>, double> modularity_communities(const Network
                                                                    bool weighted) {
     const std::size_t n = net.ids.size();
     double total = 0.0;
-    for (const double w : net.weights) total += weighted ? w : 1.0;
+    for (std::size_t i = 0; i < net.edges.size(); ++i) total += weighted ? net.weight(i) : 1.0;
     std::vector<std::size_t> membership(n);
     if (total <= 0) {
         std::iota(membership.begin(), membership.end(), std::size_t{0});
         return {membership, 0.0};
     }
-    RealVector weights(static_cast<igraph_integer_t>(net.weights.size()));
-    for (std::size_t i = 0; i < net.weights.size(); ++i)
-        VECTOR(weights.value)[i] = weighted ? net.weights[i] : 1.0;
+    RealVector weights(static_cast<igraph_integer_t>(net.edges.size()));
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        VECTOR(weights.value)[i] = weighted ? net.weight(i) : 1.0;
     RealVector strength(0);
     check(igraph_strength(graph.get(), &strength.value, igraph_vss_all(), IGRAPH_ALL, true, &weights.value),
           "strength");
@@ -153,10 +163,12 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
         kept[v] = g.ids.size();
         g.ids.push_back(net.ids[v]);
     }
+    g.edges.reserve(net.edges.size());
+    g.weights.reserve(net.weights.size());
     for (std::size_t i = 0; i < net.edges.size(); ++i) {
         g.edges.push_back({static_cast<std::uint32_t>(kept[net.edges[i].first]),
                            static_cast<std::uint32_t>(kept[net.edges[i].second])});
-        g.weights.push_back(net.weights[i]);
+        if (!net.weights.empty()) g.weights.push_back(net.weights[i]);
     }
     const std::size_t n = g.ids.size();
 
@@ -166,7 +178,7 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
 
     const detail::Walk walk = detail::depth_first(g.ids.size(), g.edges);
     s.component_count = walk.component_count;
-    const std::vector<std::size_t>& component = walk.component;
+    const std::vector<std::uint32_t>& component = walk.component;
     std::vector<NetworkComponent> components(s.component_count);
     std::vector<std::size_t> first(s.component_count, kNone);
     for (std::size_t v = 0; v < n; ++v) {
@@ -217,7 +229,7 @@ NetworkStructure analyse(Network net, const ClusterOptions& options, bool weight
         for (std::size_t i = 0; i < g.edges.size(); ++i) {
             const auto [a, b] = g.edges[i];
             if (membership[a] == membership[b])
-                inside[membership[a]] += weighted ? g.weights[i] : 1.0;
+                inside[membership[a]] += weighted ? g.weight(i) : 1.0;
         }
         std::vector<std::size_t> by_size;
         for (std::size_t c = 0; c < count; ++c) {
@@ -279,22 +291,43 @@ void sort_by_id(std::vector<Index>& indices, const IdOf& id_of) {
     for (std::size_t k = 0; k < keyed.size(); ++k) indices[k] = keyed[k].index;
 }
 
-/// Distinct chains of an enterprise's segments.
-void chains_of(const model::Dataset& data, const model::Enterprise& e, std::vector<Index>& out) {
-    out.clear();
-    for (const Index s : data.segments_of(e)) out.push_back(data.segments[s].chain);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-}
-
 bool is_local(const model::Enterprise& e) { return !e.external && e.county != kNoIndex; }
+
+/// The distinct chains of each local enterprise's segments, sorted, worked out once: the places
+/// and the supply links ask for them about five times per enterprise (a million at registry
+/// scale). Empty for enterprises that are not local.
+class ChainsOfEnterprises {
+public:
+    explicit ChainsOfEnterprises(const model::Dataset& data) {
+        offsets_.reserve(data.enterprises.size() + 1);
+        offsets_.push_back(0);
+        list_.reserve(data.enterprises.size());
+        std::vector<Index> chains;
+        for (const auto& e : data.enterprises) {
+            if (is_local(e)) {
+                chains.clear();
+                for (const Index s : data.segments_of(e)) chains.push_back(data.segments[s].chain);
+                std::sort(chains.begin(), chains.end());
+                chains.erase(std::unique(chains.begin(), chains.end()), chains.end());
+                list_.insert(list_.end(), chains.begin(), chains.end());
+            }
+            offsets_.push_back(static_cast<std::uint32_t>(list_.size()));
+        }
+    }
+    [[nodiscard]] std::span<const Index> operator[](Index enterprise) const {
+        return {list_.data() + offsets_[enterprise], list_.data() + offsets_[enterprise + 1]};
+    }
+
+private:
+    std::vector<std::uint32_t> offsets_;
+    std::vector<Index> list_;
+};
 
 /// Per place × chain totals of the geographic part.
 struct Cell {
     std::size_t enterprises = 0;
     double output = 0.0;
     std::vector<std::string> leaders;
-    std::size_t internal_links = 0, external_links = 0;
 };
 
 }  // namespace
@@ -328,12 +361,11 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
     const auto in_scope_chain = [&](Index k) { return only == kNoIndex || k == only; };
 
     // Enterprises in scope: local ones, in the chain when one is asked for.
+    const ChainsOfEnterprises chains_of(data);
     std::vector<char> in_scope(data.enterprises.size(), 0);
-    std::vector<Index> chains;
     for (Index i = 0; i < data.enterprises.size(); ++i) {
-        const auto& e = data.enterprises[i];
-        if (!is_local(e)) continue;
-        chains_of(data, e, chains);
+        if (!is_local(data.enterprises[i])) continue;
+        const auto chains = chains_of[i];
         in_scope[i] = only == kNoIndex || std::binary_search(chains.begin(), chains.end(), only);
     }
 
@@ -355,11 +387,21 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             const std::uint32_t b = vertex_of[supply.to];
             if (a == UINT32_MAX || b == UINT32_MAX || a == b) continue;
             enterprises.edges.push_back({std::min(a, b), std::max(a, b)});
-            enterprises.weights.push_back(1.0);
         }
     }
+    result.communities = options.communities;
+    const auto step = [&](std::string label) {
+        if (options.progress != nullptr) options.progress->begin_step(std::move(label));
+    };
+    const auto done = [&] {
+        if (options.progress != nullptr) options.progress->advance();
+    };
+    step(options.communities ? "clusters: supply network (communities: Leiden)"
+                             : "clusters: supply network");
     std::vector<std::size_t> community_of;
     result.network = analyse(std::move(enterprises), options, false, &community_of);
+    done();
+    step("clusters: segment graph");
 
     // The segment network: the chain's segments (or all), and the segments cross links tie them to.
     {
@@ -402,6 +444,8 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         }
         result.segment_level = analyse(std::move(segments), options, true);
     }
+    done();
+    step("clusters: places");
 
     // Places.
     std::size_t place_count = 0;
@@ -455,8 +499,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             ++place_count_total[p];
             place_output_total[p] += e.output;
         }
-        chains_of(data, e, chains);
-        for (const Index k : chains) {
+        for (const Index k : chains_of[i]) {
             ++chain_count_total[k];
             chain_output_total[k] += e.output;
             if (p == kNowhere || !in_scope_chain(k)) continue;
@@ -484,16 +527,44 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
     }
 
     // Supply links touching a place's chain enterprises: internal when both ends are in the place.
+    // Two million supplies at registry scale, each end a random access: what an end needs is packed
+    // in 8 bytes (its place, and its cell when it is in one in-scope chain only, the usual case),
+    // and the counters are kept apart from the cells.
+    constexpr std::uint32_t kNoCell = UINT32_MAX, kSeveralCells = UINT32_MAX - 1;
+    struct End {
+        std::uint32_t place = kNoCell;  ///< kNoCell: not local, or in no place
+        std::uint32_t cell = kNoCell;   ///< place * chains + chain; kNoCell: none in scope
+    };
+    const bool packed = cells.size() < kSeveralCells;  // else every end takes the long way
+    std::vector<End> ends(data.enterprises.size());
+    for (Index i = 0; i < data.enterprises.size(); ++i) {
+        if (place_of[i] == kNowhere) continue;
+        End& end = ends[i];
+        end.place = packed ? static_cast<std::uint32_t>(place_of[i]) : kNoCell;
+        for (const Index k : chains_of[i]) {
+            if (!in_scope_chain(k)) continue;
+            const auto cell = static_cast<std::uint32_t>(place_of[i] * chain_count + k);
+            end.cell = end.cell == kNoCell && packed ? cell : kSeveralCells;
+        }
+    }
+    std::vector<std::uint32_t> internal_links(cells.size(), 0), external_links(cells.size(), 0);
+    const auto count = [&](std::size_t cell, bool internal) {
+        ++(internal ? internal_links[cell] : external_links[cell]);
+    };
     std::vector<std::size_t> keys;
-    std::vector<Index> chains_b;
     for (const auto& supply : data.supplies) {
+        const End a = ends[supply.from];
+        const End b = ends[supply.to];
+        if (a.cell != kSeveralCells && b.cell != kSeveralCells) {
+            const bool same_place = a.place != kNoCell && a.place == b.place;
+            if (a.cell != kNoCell) count(a.cell, same_place);
+            if (b.cell != kNoCell && b.cell != a.cell) count(b.cell, same_place);
+            continue;
+        }
         keys.clear();
-        const Index ends[2] = {supply.from, supply.to};
-        for (const Index x : ends) {
-            const auto& e = data.enterprises[x];
-            if (!is_local(e) || place_of[x] == kNowhere) continue;
-            chains_of(data, e, chains_b);
-            for (const Index k : chains_b) {
+        for (const Index x : {supply.from, supply.to}) {
+            if (place_of[x] == kNowhere) continue;  // not local, or in no place
+            for (const Index k : chains_of[x]) {
                 if (in_scope_chain(k)) keys.push_back(place_of[x] * chain_count + k);
             }
         }
@@ -501,8 +572,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         for (const std::size_t key : keys) {
             const std::size_t p = key / chain_count;
-            const bool internal = place_of[supply.from] == p && place_of[supply.to] == p;
-            ++(internal ? cells[key].internal_links : cells[key].external_links);
+            count(key, place_of[supply.from] == p && place_of[supply.to] == p);
         }
     }
 
@@ -552,8 +622,8 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
             row.leaders = std::move(cell.leaders);
             row.segments = segments_held[p * chain_count + k];
             row.chain_segments = data.chains[k].segments.size();
-            row.internal_links = cell.internal_links;
-            row.external_links = cell.external_links;
+            row.internal_links = internal_links[p * chain_count + k];
+            row.external_links = external_links[p * chain_count + k];
             rows.push_back(std::move(row));
         }
         std::sort(rows.begin(), rows.end(), [](const ClusterPlace& a, const ClusterPlace& b) {
@@ -562,6 +632,7 @@ ClusterResult find_clusters(const graph::RegionGraph& graph, const ClusterOption
         });
         for (auto& row : rows) result.places.push_back(std::move(row));
     }
+    done();
     return result;
 }
 

@@ -303,8 +303,8 @@ ComplementChain complement_chain(const Scope& scope, Index a, Index b, Index k) 
 /// gain of a pair in one chain: (|A ∪ B| − max(|A|, |B|)) / segments.
 double pair_gain(const Scope& scope, Index a, Index b, Index k) {
     const auto& layout = scope.layout;
-    const std::uint64_t* row_a = &scope.tally.held[a * layout.row_words];
-    const std::uint64_t* row_b = &scope.tally.held[b * layout.row_words];
+    const std::uint64_t* row_a = scope.tally.held.data() + a * layout.row_words;
+    const std::uint64_t* row_b = scope.tally.held.data() + b * layout.row_words;
     std::size_t n_a = 0, n_b = 0, n_union = 0;
     for (std::size_t w = layout.chain_word[k]; w < layout.chain_word[k] + layout.chain_words[k]; ++w) {
         n_a += std::popcount(row_a[w]);
@@ -315,7 +315,7 @@ double pair_gain(const Scope& scope, Index a, Index b, Index k) {
     return segments == 0 ? 0.0 : static_cast<double>(n_union - std::max(n_a, n_b)) / static_cast<double>(segments);
 }
 
-std::vector<ComplementPair> find_complements(const Scope& scope, std::size_t top) {
+std::vector<ComplementPair> find_complements(const Scope& scope, std::size_t top, util::Progress* progress) {
     const auto& data = *scope.data;
     struct Scored {
         double score;
@@ -328,6 +328,7 @@ std::vector<ComplementPair> find_complements(const Scope& scope, std::size_t top
             for (const Index k : scope.chains) score += pair_gain(scope, scope.counties[i], scope.counties[j], k);
             if (score > 0) scored.push_back({score, scope.counties[i], scope.counties[j]});
         }
+        if (progress != nullptr) progress->advance(scope.counties.size() - i - 1);
     }
     const auto order = [&](const Scored& x, const Scored& y) {
         if (x.score != y.score) return x.score > y.score;
@@ -361,7 +362,8 @@ std::vector<ComplementPair> find_complements(const Scope& scope, std::size_t top
     return out;
 }
 
-std::vector<SimilarityPair> find_similar(const Scope& scope, const Values& v, std::size_t top) {
+std::vector<SimilarityPair> find_similar(const Scope& scope, const Values& v, std::size_t top,
+                                         util::Progress* progress) {
     const auto& data = *scope.data;
     std::vector<double> norm(scope.counties.size(), 0.0);
     for (std::size_t i = 0; i < scope.counties.size(); ++i) {
@@ -384,6 +386,7 @@ std::vector<SimilarityPair> find_similar(const Scope& scope, const Values& v, st
             if (data.counties[b].id < data.counties[a].id) std::swap(a, b);
             scored.push_back({cosine, a, b});
         }
+        if (progress != nullptr) progress->advance(scope.counties.size() - i - 1);
     }
     const auto order = [&](const Scored& x, const Scored& y) {
         if (x.cosine != y.cosine) return x.cosine > y.cosine;
@@ -489,7 +492,7 @@ std::vector<MatrixRow> make_matrix(const Scope& scope, const Values& v) {
     std::vector<MatrixRow> rows;
     rows.reserve(scope.counties.size() * scope.chains.size());
     for (const Index c : scope.counties) {
-        const std::uint64_t* row = &scope.tally.held[c * scope.layout.row_words];
+        const std::uint64_t* row = scope.tally.held.data() + c * scope.layout.row_words;
         for (const Index k : scope.chains) {
             MatrixRow r;
             r.county = str(data.counties[c].id);
@@ -566,12 +569,14 @@ CompareResult compare_counties(const graph::RegionGraph& graph, const CompareOpt
         p.leading = leading_chains(data, values, c, options.leading);
         result.profiles.push_back(std::move(p));
     }
-    result.similarity = find_similar(scope, values, options.top_pairs);
+    if (options.progress != nullptr) options.progress->relabel("compare: similar counties");
+    result.similarity = find_similar(scope, values, options.top_pairs, options.progress);
 
     scope.edges.resize(data.chains.size());
     for (const Index k : scope.chains) scope.edges[k] = covered_edges(data, scope.layout, scope.tally, k);
     scope.supplies = cross_supplies(data, scope.compared);
-    result.complementarity = find_complements(scope, options.top_pairs);
+    if (options.progress != nullptr) options.progress->relabel("compare: complementary counties");
+    result.complementarity = find_complements(scope, options.top_pairs, options.progress);
     for (const Index k : scope.chains) {
         auto spread = spread_of(scope, k);
         if (!spread.counties.empty()) result.chain_links.push_back(std::move(spread));

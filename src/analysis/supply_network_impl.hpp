@@ -20,7 +20,7 @@ namespace chainatlas::analysis::detail {
 struct Walk {
     std::vector<std::uint32_t> offsets;  ///< adjacency (CSR) of the network: v's neighbours are
     std::vector<std::uint32_t> targets;  ///< targets[offsets[v] .. offsets[v + 1])
-    std::vector<std::size_t> component;  ///< per vertex, numbered in order of first vertex
+    std::vector<std::uint32_t> component;  ///< per vertex, numbered in order of first vertex
     std::size_t component_count = 0;
     std::vector<std::size_t> splits;  ///< per vertex: blocks it belongs to (0 when isolated)
 
@@ -54,42 +54,50 @@ inline Walk depth_first(std::size_t vertices,
         w.targets[fill[a]++] = b;
         w.targets[fill[b]++] = a;
     }
+    // What the walk keeps of a vertex, in one 16-byte record: on a million vertices every step
+    // to a neighbour is a cache miss, and the neighbour's discovery time, low point, parent and
+    // cursor are then all in the line fetched.
     constexpr std::uint32_t kUnseen = UINT32_MAX;
-    std::vector<std::uint32_t> order(n, kUnseen);  // discovery time
-    std::vector<std::uint32_t> low(n, 0);
-    std::vector<std::uint32_t> parent(n, kUnseen);
-    std::vector<std::uint32_t> next(w.offsets.begin(),
-                                    w.offsets.end() - 1);  // next neighbour to try
-    std::vector<std::size_t> separated(n, 0);  // children whose subtree hangs on v alone
+    struct State {
+        std::uint32_t order = kUnseen;  // discovery time
+        std::uint32_t low = 0;
+        std::uint32_t parent = kUnseen;
+        std::uint32_t next = 0;  // next neighbour to try (an index into targets)
+    };
+    std::vector<State> state(n);
+    for (std::size_t v = 0; v < n; ++v) state[v].next = w.offsets[v];
+    std::vector<std::uint32_t> separated(n, 0);  // children whose subtree hangs on v alone
     w.component.assign(n, 0);
     std::vector<std::uint32_t> stack;
     std::uint32_t time = 0;
     for (std::uint32_t root = 0; root < n; ++root) {
-        if (order[root] != kUnseen) continue;
-        const std::size_t c = w.component_count++;
-        order[root] = low[root] = time++;
+        if (state[root].order != kUnseen) continue;
+        const auto c = static_cast<std::uint32_t>(w.component_count++);
+        state[root].order = state[root].low = time++;
         w.component[root] = c;
         stack.push_back(root);
         while (!stack.empty()) {
             const std::uint32_t v = stack.back();
-            if (next[v] < w.offsets[v + 1]) {
-                const std::uint32_t u = w.targets[next[v]++];
-                if (order[u] == kUnseen) {
-                    parent[u] = v;
-                    order[u] = low[u] = time++;
+            State& sv = state[v];
+            if (sv.next < w.offsets[v + 1]) {
+                const std::uint32_t u = w.targets[sv.next++];
+                State& su = state[u];
+                if (su.order == kUnseen) {
+                    su.parent = v;
+                    su.order = su.low = time++;
                     w.component[u] = c;
                     stack.push_back(u);
-                } else if (u != parent[v]) {  // edges are distinct, so the tree edge is the only
+                } else if (u != sv.parent) {  // edges are distinct: the tree edge is the only
                                               // one to v's parent
-                    low[v] = std::min(low[v], order[u]);
+                    sv.low = std::min(sv.low, su.order);
                 }
                 continue;
             }
             stack.pop_back();
             if (v == root) continue;
-            const std::uint32_t p = parent[v];
-            low[p] = std::min(low[p], low[v]);
-            if (low[v] >= order[p]) ++separated[p];
+            State& sp = state[sv.parent];
+            sp.low = std::min(sp.low, sv.low);
+            if (sv.low >= sp.order) ++separated[sv.parent];
         }
     }
     // A root belongs to one block per child; any other vertex to one per separated child, plus
@@ -97,7 +105,7 @@ inline Walk depth_first(std::size_t vertices,
     w.splits.assign(n, 0);
     for (std::size_t v = 0; v < n; ++v) {
         if (w.offsets[v + 1] == w.offsets[v]) continue;
-        w.splits[v] = parent[v] == kUnseen ? separated[v] : separated[v] + 1;
+        w.splits[v] = state[v].parent == kUnseen ? separated[v] : separated[v] + 1;
     }
     return w;
 }

@@ -1,17 +1,58 @@
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/diagnostic.hpp"
 #include "chainatlas/report/text_writer.hpp"
+#include "chainatlas/util/memory.hpp"
 #include "context.hpp"
+
+namespace {
+
+/// Whether `--data` names a registry big enough for huge pages to pay off (the program starts
+/// a second time for them, ~20–50 ms; the built-in dataset and small files are left alone).
+bool large_input(int argc, char** argv) {
+    namespace fs = std::filesystem;
+    constexpr std::uintmax_t kLarge = std::uintmax_t{32} << 20;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        std::string path;
+        if (arg == "--data" && i + 1 < argc) {
+            path = argv[i + 1];
+        } else if (arg.starts_with("--data=")) {
+            path = std::string(arg.substr(7));
+        } else {
+            continue;
+        }
+        std::error_code error;
+        if (fs::is_directory(path, error)) {
+            std::uintmax_t bytes = 0;
+            for (const char* name : {"enterprises.csv", "supplies.csv", "dataset.json"}) {
+                const auto size = fs::file_size(fs::path(path) / name, error);
+                if (!error) bytes += size;
+            }
+            return bytes >= kLarge;
+        }
+        const auto size = fs::file_size(path, error);
+        return !error && size >= kLarge;
+    }
+    return false;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace chainatlas;
+    if (large_input(argc, argv)) util::reexec_with_huge_page_malloc(argv);
     cli::Context context;
     CLI::App app{"chainatlas: a region's industrial chains (产业链) as a graph, and what planners should do about them"};
     app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
-    app.require_subcommand(1);
+    // Several commands may follow each other (`gaps --json compare --json`): the dataset is
+    // loaded once and the commands run in the order given (docs/CLI.md).
+    app.require_subcommand(1, 0);
     app.fallthrough();
     app.add_option("--data", context.data_path,
                    "dataset: a chainatlas/1 JSON file or a folder with dataset.json and CSV files "

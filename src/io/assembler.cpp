@@ -69,6 +69,16 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
+/// What a message says was found, for a JSON value of the wrong type.
+std::string_view json_type_name(const nlohmann::json& value) {
+    if (value.is_string()) return "a string";
+    if (value.is_number()) return "a number";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_null()) return "null";
+    if (value.is_array()) return "an array";
+    return "an object";
+}
+
 /// Flattens the scalar members of a JSON object (arrays of strings become lists).
 void flatten(const nlohmann::json& object, const std::string& pointer, FlatRecord& record) {
     record.clear();
@@ -569,7 +579,8 @@ std::string DatasetAssembler::suggestion(Section section, std::string_view id) c
     std::sort(candidates.begin(), candidates.end());  // ties go to the first id in order
     for (const auto candidate : candidates) {
         const std::size_t distance = edit_distance(id, candidate);
-        if (distance < best_distance) {
+        // An id that would have to be typed anew ('zz' for 'a') is no suggestion.
+        if (distance < best_distance && distance < std::max(id.size(), candidate.size())) {
             best_distance = distance;
             best = candidate;
         }
@@ -683,7 +694,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
     ++order_;
     sub_order_ = 0;
     if (!chain.is_object()) {
-        error(pointer, "wrong type: expected a chain object");
+        error(pointer, "wrong type: found " + std::string(json_type_name(chain)) +
+                           ", expected a chain object");
         return;
     }
     FlatRecord record;
@@ -710,7 +722,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
     if (segments == chain.end() || !segments->is_array() || segments->empty()) {
         const bool wrong = segments != chain.end() && !segments->is_array();
         error(wrong ? pointer + "/segments" : pointer,
-              wrong ? "wrong type: expected an array of segments"
+              wrong ? "wrong type: found " + std::string(json_type_name(*segments)) +
+                          ", expected an array of segments"
                     : "chain " + quote_id(*id) + " has no segments (expected at least one in 'segments')");
     } else {
         FlatRecord segment_record;
@@ -718,7 +731,8 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
             const std::string segment_pointer = pointer + "/segments/" + std::to_string(i);
             const auto& segment = (*segments)[i];
             if (!segment.is_object()) {
-                error(segment_pointer, "wrong type: expected a segment object");
+                error(segment_pointer, "wrong type: found " + std::string(json_type_name(segment)) +
+                                           ", expected a segment object");
                 continue;
             }
             flatten(segment, segment_pointer, segment_record);
@@ -743,13 +757,16 @@ void DatasetAssembler::read_chain(const nlohmann::json& chain, const std::string
     }
     const auto links = chain.find("links");
     if (links != chain.end() && !links->is_array()) {
-        error(pointer + "/links", "wrong type: expected an array of links");
+        error(pointer + "/links", "wrong type: found " + std::string(json_type_name(*links)) +
+                                      ", expected an array of links");
     } else if (links != chain.end()) {
         FlatRecord link_record;
         for (std::size_t i = 0; i < links->size(); ++i) {
             const std::string link_pointer = pointer + "/links/" + std::to_string(i);
             if (!(*links)[i].is_object()) {
-                error(link_pointer, "wrong type: expected a link object");
+                error(link_pointer, "wrong type: found " +
+                                        std::string(json_type_name((*links)[i])) +
+                                        ", expected a link object");
                 continue;
             }
             flatten((*links)[i], link_pointer, link_record);
@@ -989,9 +1006,18 @@ void DatasetAssembler::unknown_section(const std::string& key) {
 
 void DatasetAssembler::wrong_section_type(const std::string& key, std::string_view expected,
                                           std::string_view found) {
+    if (key == "format") saw_format_ = true;
+    if (key == "region") saw_region_ = true;
+    std::string pointer = "/";
+    pointer += escape_pointer_token(key);
+    wrong_record_type(pointer, expected, found);
+}
+
+void DatasetAssembler::wrong_record_type(const std::string& pointer, std::string_view expected,
+                                         std::string_view found) {
     ++order_;
     sub_order_ = 0;
-    error("/" + escape_pointer_token(key),
+    error(pointer,
           "wrong type: found " + std::string(found) + ", expected " + std::string(expected));
 }
 

@@ -72,8 +72,12 @@ public:
     void read_project(const FlatRecord& record);
     /// A top-level key that is not a section of the format.
     void unknown_section(const std::string& key);
-    /// A section whose value has the wrong JSON type.
+    /// A section whose value has the wrong JSON type. The section counts as present: a region
+    /// of the wrong type is not also reported missing.
     void wrong_section_type(const std::string& key, std::string_view expected, std::string_view found);
+    /// A record of a section that is not an object, at `pointer` (such as "/enterprises/0").
+    void wrong_record_type(const std::string& pointer, std::string_view expected,
+                           std::string_view found);
 
     /// Checks what needs the whole dataset, then returns it, or throws DatasetError with every
     /// problem found.

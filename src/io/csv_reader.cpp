@@ -56,7 +56,8 @@ struct FieldScanner {
                 return false;
             }
             const char c = text[pos];
-            if (c == '\n') {
+            // A lone CR ends a line here as it does between rows; a CRLF counts once, at its LF.
+            if (c == '\n' || (c == '\r' && (pos + 1 == text.size() || text[pos + 1] != '\n'))) {
                 ++line;
                 line_start = pos + 1;
             }

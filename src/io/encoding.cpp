@@ -62,8 +62,11 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     std::size_t line = 1;
     std::size_t line_start = 0;
     const std::size_t end = offset < text.size() ? offset : text.size();
+    // LF, CRLF and a lone CR (old Mac files, some Excel exports) each end a line, as the CSV
+    // reader and editors count them. Only messages call this, so the loop may be simple.
     for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
+        const bool lone_cr = text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+        if (text[i] == '\n' || lone_cr) {
             ++line;
             line_start = i + 1;
         }

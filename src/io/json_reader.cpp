@@ -29,6 +29,27 @@ SectionKind kind_of_section(std::string_view key) {
     return SectionKind::unknown;
 }
 
+/// What a message says was found, for a JSON scalar.
+std::string_view found_scalar(ValueKind kind) {
+    switch (kind) {
+        case ValueKind::null: return "null";
+        case ValueKind::text: return "a string";
+        case ValueKind::number: return "a number";
+        case ValueKind::boolean: return "a boolean";
+        default: return "a value";
+    }
+}
+
+/// What a message says was expected, for a record of a flat section.
+std::string_view expected_record(std::string_view section) {
+    if (section == "counties") return "a county object";
+    if (section == "parks") return "a park object";
+    if (section == "cross_links") return "a cross-link object";
+    if (section == "enterprises") return "an enterprise object";
+    if (section == "supplies") return "a supply object";
+    return "a project object";
+}
+
 /// Streams a dataset through nlohmann's SAX interface: the big sections are read one record at a
 /// time into a reused FlatRecord, so no DOM of the whole file is ever built. Only a chain (small,
 /// nested) is built as a DOM, one chain at a time.
@@ -117,7 +138,7 @@ public:
 private:
     template <typename SetFlat, typename MakeJson>
     bool scalar(ValueKind kind, SetFlat set_flat, MakeJson make_json) {
-        if (depth_ == 0) return top_level_not_object(kind == ValueKind::text ? "a string" : "a scalar");
+        if (depth_ == 0) return top_level_not_object(found_scalar(kind));
         if (in_dom_) {
             insert_dom(make_json());
             return true;
@@ -129,8 +150,8 @@ private:
             return true;
         }
         if (depth_ == 2 && section_kind() == SectionKind::flat_records) {
-            out_.wrong_section_type(section_ + "/" + std::to_string(section_index_++), "an object",
-                                    kind == ValueKind::text ? "a string" : "a scalar");
+            out_.wrong_record_type(record_pointer(), expected_record(section_), found_scalar(kind));
+            ++section_index_;
             return true;
         }
         if (record_depth_ != 0 && depth_ == record_depth_) {
@@ -153,7 +174,7 @@ private:
 
     bool top_scalar(ValueKind kind, auto& set_flat) {
         if (refused_) return true;
-        if (section_kind() == SectionKind::format) {
+        if (section_kind() == SectionKind::format && kind == ValueKind::text) {
             record_.clear();
             record_.from_csv = false;
             record_.pointer = "";
@@ -164,7 +185,7 @@ private:
             return true;
         }
         if (section_kind() != SectionKind::unknown) {
-            out_.wrong_section_type(section_, expected_for_section(), kind == ValueKind::text ? "a string" : "a scalar");
+            out_.wrong_section_type(section_, expected_for_section(), found_scalar(kind));
         } else {
             out_.unknown_section(section_);
         }
@@ -195,7 +216,8 @@ private:
         }
         if (depth_ == 3 && section_kind() == SectionKind::flat_records) {
             if (!is_object) {
-                out_.wrong_section_type(section_ + "/" + std::to_string(section_index_++), "an object", "an array");
+                out_.wrong_record_type(record_pointer(), expected_record(section_), "an array");
+                ++section_index_;
                 skip_depth_ = depth_;
                 return true;
             }
@@ -243,6 +265,7 @@ private:
         if (in_dom_) {
             dom_stack_.pop_back();
             dom_indices_.pop_back();
+            dom_tokens_.pop_back();
             if (dom_stack_.empty()) {
                 in_dom_ = false;
                 out_.read_chain(dom_, "/chains/" + std::to_string(section_index_++));
@@ -283,25 +306,39 @@ private:
         dom_ = is_object ? json::object() : json::array();
         dom_stack_ = {&dom_};
         dom_indices_ = {0};
+        dom_tokens_ = {""};
     }
 
     void insert_dom(json value, bool container = false) {
         json* parent = dom_stack_.back();
         json* inserted = nullptr;
+        std::size_t index = 0;
         if (parent->is_object()) {
             inserted = &((*parent)[dom_key_] = std::move(value));
         } else {
             parent->push_back(std::move(value));
             inserted = &parent->back();
-            ++dom_indices_.back();
+            index = dom_indices_.back()++;
         }
         if (container) {
             dom_stack_.push_back(inserted);
             dom_indices_.push_back(0);
+            dom_tokens_.push_back(parent->is_object() ? escape_pointer_token(dom_key_)
+                                                      : std::to_string(index));
         }
     }
 
-    std::string dom_pointer() const { return "/chains/" + std::to_string(section_index_) + "/…"; }
+    /// The JSON pointer of the innermost container of the chain being built.
+    std::string dom_pointer() const {
+        std::string pointer = "/chains/" + std::to_string(section_index_);
+        for (std::size_t i = 1; i < dom_tokens_.size(); ++i) pointer += "/" + dom_tokens_[i];
+        return pointer;
+    }
+
+    /// The pointer of the next record of the current flat section ("/enterprises/0").
+    std::string record_pointer() const {
+        return "/" + section_ + "/" + std::to_string(section_index_);
+    }
 
     bool top_level_not_object(std::string_view found) {
         out_.fatal_file_error("", "the top level is " + std::string(found) +
@@ -333,6 +370,7 @@ private:
     json dom_;
     std::vector<json*> dom_stack_;
     std::vector<std::size_t> dom_indices_;
+    std::vector<std::string> dom_tokens_;  // pointer token of each container below the chain
     std::string dom_key_;
     bool saw_top_object_ = false;
     bool refused_ = false;  // a section a fragment may not hold: skipped after the error

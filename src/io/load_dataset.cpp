@@ -72,6 +72,37 @@ std::string expected_columns(const CsvKind& kind) {
     return list;
 }
 
+/// The separator a header row uses instead of ',' (';' as European Excel saves, or a tab): the
+/// one that splits a cell into known column names. '\0' when there is none.
+char other_separator(const CsvKind& kind, const std::vector<std::string_view>& cells) {
+    for (const char separator : {';', '\t'}) {
+        for (const auto cell : cells) {
+            if (cell.find(separator) == std::string_view::npos) continue;
+            std::size_t start = 0;
+            while (start <= cell.size()) {
+                std::size_t end = cell.find(separator, start);
+                if (end == std::string_view::npos) end = cell.size();
+                std::string_view name = cell.substr(start, end - start);
+                while (!name.empty() && (name.front() == ' ' || name.front() == '"')) {
+                    name.remove_prefix(1);
+                }
+                while (!name.empty() && (name.back() == ' ' || name.back() == '"')) {
+                    name.remove_suffix(1);
+                }
+                if (is_known_column(kind, name)) return separator;
+                start = end + 1;
+            }
+        }
+    }
+    return '\0';
+}
+
+std::string wrong_separator_message(const CsvKind& kind, char separator) {
+    return std::string("the header row is separated by ") + (separator == '\t' ? "tabs" : "';'") +
+           ", not ',' (save the file as comma-separated CSV; expected columns such as " +
+           expected_columns(kind) + ")";
+}
+
 /// Reads the header row; returns false (after reporting) when the file cannot be read on.
 bool read_header(const CsvKind& kind, const CsvRow& row, DatasetAssembler& out,
                  std::vector<std::string>& header) {
@@ -81,9 +112,13 @@ bool read_header(const CsvKind& kind, const CsvRow& row, DatasetAssembler& out,
     bool any_known = false;
     for (const auto field : row.fields) any_known = any_known || is_known_column(kind, field);
     if (!any_known) {
-        out.file_error(std::to_string(row.line) + ":1",
-                       "missing header row (expected the first row to name the columns, such as " +
-                           expected_columns(kind) + ")");
+        const char separator = other_separator(kind, row.fields);
+        out.file_error(
+            std::to_string(row.line) + ":1",
+            separator != '\0'
+                ? wrong_separator_message(kind, separator)
+                : "missing header row (expected the first row to name the columns, such as " +
+                      expected_columns(kind) + ")");
         return false;
     }
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
@@ -172,7 +207,21 @@ void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& 
         return true;
     });
     if (!error.message.empty()) {
-        out.file_error(std::to_string(error.line) + ":" + std::to_string(error.column), error.message);
+        // A syntax error in the header row may come from quoted names separated by ';'
+        // ("id";"name" reads as text after a closing quote): then the separator is what to fix.
+        char separator = '\0';
+        if (!have_header) {
+            const auto start = std::min(text.find_first_not_of("\r\n"), text.size());
+            separator = other_separator(
+                kind, {text.substr(start, text.find_first_of("\r\n", start) - start)});
+        }
+        if (separator != '\0') {
+            out.file_error(std::to_string(error.line) + ":1",
+                           wrong_separator_message(kind, separator));
+        } else {
+            out.file_error(std::to_string(error.line) + ":" + std::to_string(error.column),
+                           error.message);
+        }
     } else if (!have_header && header_ok) {
         out.file_error("", "the file is empty (expected a header row: " + expected_columns(kind) + ")");
     }

@@ -24,21 +24,25 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 
 Json places_json(const std::vector<analysis::ClusterPlace>& places) {
     Json out = Json::array();
+    out.get_ref<Json::array_t&>().reserve(places.size());
     for (const auto& p : places) {
-        out.push_back({{"place", p.place},
-                       {"name", p.name},
-                       {"name_en", p.name_en},
-                       {"chain", p.chain},
-                       {"enterprises", p.enterprises},
-                       {"output", rounded(p.output)},
-                       {"enterprise_share", rounded(p.enterprise_share)},
-                       {"output_share", rounded(p.output_share)},
-                       {"lq", rounded(p.lq)},
-                       {"leaders", p.leaders},
-                       {"segments", p.segments},
-                       {"chain_segments", p.chain_segments},
-                       {"internal_links", p.internal_links},
-                       {"external_links", p.external_links}});
+        Json row;
+        auto& o = reserved_object(row, 14);
+        o.emplace_back("place", p.place);
+        o.emplace_back("name", p.name);
+        o.emplace_back("name_en", p.name_en);
+        o.emplace_back("chain", p.chain);
+        o.emplace_back("enterprises", p.enterprises);
+        o.emplace_back("output", rounded(p.output));
+        o.emplace_back("enterprise_share", rounded(p.enterprise_share));
+        o.emplace_back("output_share", rounded(p.output_share));
+        o.emplace_back("lq", rounded(p.lq));
+        o.emplace_back("leaders", p.leaders);
+        o.emplace_back("segments", p.segments);
+        o.emplace_back("chain_segments", p.chain_segments);
+        o.emplace_back("internal_links", p.internal_links);
+        o.emplace_back("external_links", p.external_links);
+        out.push_back(std::move(row));
     }
     return out;
 }
@@ -54,8 +58,14 @@ Json components_json(const analysis::NetworkStructure& s) {
 
 Json articulation_json(const analysis::NetworkStructure& s) {
     Json out = Json::array();
+    out.get_ref<Json::array_t&>().reserve(s.articulation_points.size());
     for (const auto& a : s.articulation_points) {
-        out.push_back({{"id", a.id}, {"degree", a.degree}, {"splits", a.splits}});
+        Json point;
+        auto& o = reserved_object(point, 3);
+        o.emplace_back("id", a.id);
+        o.emplace_back("degree", a.degree);
+        o.emplace_back("splits", a.splits);
+        out.push_back(std::move(point));
     }
     return out;
 }
@@ -77,11 +87,15 @@ Json counts_json(const analysis::NetworkStructure& s) {
 }
 
 void print_structure(std::ostream& out, const analysis::NetworkStructure& s,
-                     std::string_view what) {
+                     std::string_view what, bool communities) {
     out << what << ": " << s.vertices << " vertices, " << s.edges << " edges, " << s.component_count
-        << " components, " << s.articulation_points.size() << " articulation points, "
-        << s.communities.size() << " communities, modularity " << format_number(s.modularity, 3)
-        << '\n';
+        << " components, " << s.articulation_points.size() << " articulation points, ";
+    if (communities) {
+        out << s.communities.size() << " communities, modularity " << format_number(s.modularity, 3);
+    } else {
+        out << "communities not computed (--no-communities)";
+    }
+    out << '\n';
     if (s.vertices == 0) return;
     Table components({"size", "edges", "members"}, {Align::right, Align::right, Align::left});
     for (const auto& c : s.components) {
@@ -98,16 +112,17 @@ void print_structure(std::ostream& out, const analysis::NetworkStructure& s,
         }
         points.print(out);
     }
-    Table communities({"community", "size", "weight", "members"},
-                      {Align::left, Align::right, Align::right, Align::left});
+    if (!communities) return;
+    Table table({"community", "size", "weight", "members"},
+                {Align::left, Align::right, Align::right, Align::left});
     for (const auto& c : s.communities) {
         std::vector<std::string> shown(
             c.members.begin(), c.members.begin() + std::min<std::size_t>(c.members.size(), 8));
         if (c.members.size() > shown.size()) shown.push_back("…");
-        communities.add_row(
+        table.add_row(
             {c.id, std::to_string(c.members.size()), format_number(c.weight), joined(shown)});
     }
-    communities.print(out, 100);
+    table.print(out, 100);
 }
 
 }  // namespace
@@ -118,8 +133,15 @@ Json to_json(const analysis::ClusterResult& result) {
     Json segment_level = counts_json(s);
     segment_level["components"] = components_json(s);
     segment_level["articulation_points"] = articulation_json(s);
-    segment_level["communities"] = communities_json(s);
-    segment_level["modularity"] = rounded(s.modularity);
+    // Left out (`--no-communities`): null, so that "not computed" never reads as "none found".
+    const auto communities = [&](const analysis::NetworkStructure& x) {
+        return result.communities ? communities_json(x) : Json(nullptr);
+    };
+    const auto modularity = [&](const analysis::NetworkStructure& x) {
+        return result.communities ? Json(rounded(x.modularity)) : Json(nullptr);
+    };
+    segment_level["communities"] = communities(s);
+    segment_level["modularity"] = modularity(s);
     return Json{{"chain", result.chain},
                 {"by", result.by},
                 {"basis", result.basis},
@@ -127,8 +149,8 @@ Json to_json(const analysis::ClusterResult& result) {
                 {"network", counts_json(n)},
                 {"components", components_json(n)},
                 {"articulation_points", articulation_json(n)},
-                {"communities", communities_json(n)},
-                {"modularity", rounded(n.modularity)},
+                {"communities", communities(n)},
+                {"modularity", modularity(n)},
                 {"segment_level", segment_level}};
 }
 
@@ -154,10 +176,11 @@ void print_clusters(std::ostream& out, const analysis::ClusterResult& result,
         places.print(out);
     out << '\n';
     print_structure(out, result.network,
-                    "Supply network (local enterprises joined by known supplies)");
+                    "Supply network (local enterprises joined by known supplies)", result.communities);
     out << '\n';
     print_structure(out, result.segment_level,
-                    "Segment graph (chain and cross links, weighted by local enterprises)");
+                    "Segment graph (chain and cross links, weighted by local enterprises)",
+                    result.communities);
 }
 
 }  // namespace chainatlas::report

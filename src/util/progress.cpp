@@ -88,6 +88,11 @@ Progress::~Progress() { finish(); }
 
 void Progress::relabel(std::string label) { label_ = std::move(label); }
 
+void Progress::begin_step(std::string label) {
+    label_ = std::move(label);
+    if (enabled_) draw(clock_());
+}
+
 void Progress::finish() {
     if (drawn_) *out_ << "\r\033[K" << std::flush;
     drawn_ = false;

@@ -114,10 +114,6 @@ void run_pipeline(const model::Dataset& data, bool english) {
     diagram_options.english = english;
     check_dot(render::to_dot(render::build_region_overview(graph, diagram_options), {}));
 
-    // TODO(fuzz): drop this guard once analysis::compare_counties accepts a dataset without
-    // chains (tests/fuzz/known-crashes/fuzz_pipeline/: UBSan, null reference in make_matrix);
-    // until then the fuzzer would stop at that known crash every run.
-    if (data.chains.empty()) return;
     report::ReportOptions report_options;
     report_options.english = english;
     report_options.diagrams = false;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chainatlas/graph/region_graph.hpp"
+#include "chainatlas/util/progress.hpp"
 
 /// Industrial clusters (产业集群): where a chain concentrates (counties, parks or supply
 /// communities), and the structure of the supply network between enterprises and of the graph of
@@ -26,7 +27,12 @@ struct ClusterOptions {
     std::size_t top_components = 20;  ///< components listed (largest first); 0 keeps all
     bool communities =
         true;  ///< false skips community detection (and `--by community` finds no place)
+    /// Shows the steps (supply network, segment graph, places: kClusterSteps) when not null.
+    util::Progress* progress = nullptr;
 };
+
+/// Steps `find_clusters` counts on `ClusterOptions::progress`.
+inline constexpr std::size_t kClusterSteps = 3;
 
 /// A place's part of one chain.
 struct ClusterPlace {
@@ -88,6 +94,7 @@ struct ClusterResult {
     std::string by;     ///< `county`, `park` or `community`
     std::string basis;  ///< `output` when any local enterprise of the scope has a known output,
                         ///< else `count`
+    bool communities = true;  ///< false when community detection was left out (both levels)
     std::vector<ClusterPlace>
         places;  ///< by chain (dataset order), then enterprises (most first), then place id
     NetworkStructure network;        ///< local enterprises joined by known supplies, unit weights

@@ -7,8 +7,8 @@
 
 namespace chainatlas::io {
 
-/// Where the first invalid UTF-8 sequence is: byte offset, 1-based line and column (column
-/// counted in bytes), or nullopt when all of `text` is valid UTF-8.
+/// Where the first invalid UTF-8 sequence is: byte offset, 1-based line and column (as
+/// line_and_column counts them), or nullopt when all of `text` is valid UTF-8.
 struct Utf8Problem {
     std::size_t offset = 0;
     std::size_t line = 0;
@@ -16,7 +16,8 @@ struct Utf8Problem {
 };
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
+/// 1-based line and column (in characters) of byte `offset` in `text`; LF, CRLF and a lone CR
+/// each end a line.
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
 
 /// Converts `text` from `encoding` (an iconv name such as "GB18030") to UTF-8; nullopt when

@@ -14,6 +14,18 @@ namespace chainatlas::report {
 
 using Json = nlohmann::ordered_json;
 
+/// An empty object with room for `count` members, which the caller appends in order with
+/// `emplace_back(key, value)`. For results with a row per record (hundreds of thousands at
+/// registry scale): the braced form `Json{{"key", value}, ...}` builds a two-element array per
+/// member, copies it and searches the keys so far for each one, several times the work. The
+/// caller guarantees the keys are distinct.
+inline Json::object_t& reserved_object(Json& object, std::size_t count) {
+    object = Json::object();
+    auto& members = object.get_ref<Json::object_t&>();
+    members.reserve(count);
+    return members;
+}
+
 /// `{"name", "region", "hash"}`: which dataset an output was computed from.
 Json dataset_json(const model::Dataset& data);
 
@@ -23,6 +35,6 @@ Json to_json(const analysis::ChainListResult& result);
 Json to_json(const analysis::ShowResult& result);
 
 /// Writes `{"dataset": ..., <body keys>}` followed by a newline.
-void write_json(std::ostream& out, const model::Dataset& data, const Json& body);
+void write_json(std::ostream& out, const model::Dataset& data, Json body);
 
 }  // namespace chainatlas::report

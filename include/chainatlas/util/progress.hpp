@@ -45,6 +45,10 @@ public:
     }
     /// Starts a new step under another label, keeping the count (e.g. one file after another).
     void relabel(std::string label);
+    /// Starts a step that is one long call (a library's algorithm) under another label, and
+    /// draws the bar at once: nothing is counted until the step ends with `advance()`, and the
+    /// line should say what the program is busy with meanwhile.
+    void begin_step(std::string label);
     /// Clears the bar's line; later calls to `advance` draw nothing. Called by the destructor.
     void finish();
 

@@ -9,6 +9,7 @@ void add_clusters_command(CLI::App& app, Context& context) {
     struct Args {
         analysis::ClusterOptions options;
         std::string by = "county";
+        bool no_communities = false;
         bool json = false;
     };
     auto args = std::make_shared<Args>();
@@ -22,13 +23,25 @@ void add_clusters_command(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"county", "park", "community"}));
     command->add_option("--top", args->options.top_components,
                         "components to list, largest first (0: all)");
+    command->add_flag("--no-communities", args->no_communities,
+                      "leave out community detection (Leiden), the slow part on a registry: "
+                      "places, components and articulation points only");
     command->add_flag("--json", args->json, "machine-readable output");
     command->callback([args, &context] {
+        if (args->no_communities && args->by == "community") {
+            throw CLI::ValidationError("--by community",
+                                       "needs the communities: leave out --no-communities");
+        }
         auto options = args->options;
+        options.communities = !args->no_communities;
         options.by = args->by == "park"        ? analysis::ClusterBy::park
                      : args->by == "community" ? analysis::ClusterBy::community
                                                : analysis::ClusterBy::county;
-        const auto result = analysis::find_clusters(context.graph(), options);
+        const auto& graph = context.graph();
+        util::Progress progress("clusters", analysis::kClusterSteps);
+        options.progress = &progress;
+        const auto result = analysis::find_clusters(graph, options);
+        progress.finish();
         if (args->json) {
             report::write_json(std::cout, context.data(), report::to_json(result));
         } else {

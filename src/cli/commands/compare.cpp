@@ -26,7 +26,13 @@ void add_compare_command(CLI::App& app, Context& context) {
         options.basis = args->by == "count"    ? analysis::CompareBasis::count
                         : args->by == "output" ? analysis::CompareBasis::output
                                                : analysis::CompareBasis::automatic;
-        const auto result = analysis::compare_counties(context.graph(), options);
+        const auto& graph = context.graph();
+        const std::size_t counties =
+            options.counties.empty() ? graph.data().counties.size() : options.counties.size();
+        util::Progress progress("compare", analysis::compare_pair_count(counties));
+        options.progress = &progress;
+        const auto result = analysis::compare_counties(graph, options);
+        progress.finish();
         if (args->json) {
             report::write_json(std::cout, context.data(), report::to_json(result));
         } else {

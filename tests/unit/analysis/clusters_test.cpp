@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/load_dataset.hpp"
@@ -150,6 +151,63 @@ TEST(FindClusters, ArticulationPointInAPath) {
     EXPECT_EQ(r.network.articulation_points[0].degree, 2U);
     EXPECT_EQ(r.network.articulation_points[0].splits, 2U);
     EXPECT_EQ(r.network.component_count, 1U);
+}
+
+// An enterprise in two chains counts a supply once for each of its chains' cells; a repeated
+// supply counts each time; a supply between two chains of one county is internal to both.
+TEST(FindClusters, SupplyLinksOfEnterprisesInSeveralChains) {
+    testing::DatasetBuilder b;
+    b.county("a").county("b");
+    b.chain("x", {"x.1", "x.2"}).link("x.1", "x.2");
+    b.chain("y", {"y.1"});
+    b.enterprise("m", "a", {"x.1", "y.1"});  // in x and y
+    b.enterprise("n", "a", {"x.2"});
+    b.enterprise("o", "b", {"y.1"});
+    b.supply("m", "n").supply("m", "n").supply("m", "o").supply("o", "n");
+    const auto r = clusters_of(b.build());
+    // a·x: m and n; supplies m→n twice (inside a), m→o (to b), o→n (from b).
+    EXPECT_EQ(place(r, "a", "x").internal_links, 2U);
+    EXPECT_EQ(place(r, "a", "x").external_links, 2U);
+    // a·y: m only; m→n twice inside a, m→o to b.
+    EXPECT_EQ(place(r, "a", "y").internal_links, 2U);
+    EXPECT_EQ(place(r, "a", "y").external_links, 1U);
+    // b·y: o; m→o and o→n both cross.
+    EXPECT_EQ(place(r, "b", "y").internal_links, 0U);
+    EXPECT_EQ(place(r, "b", "y").external_links, 2U);
+    // The network merges the repeated supply: 3 vertices, 3 edges, a triangle, no cut vertex.
+    EXPECT_EQ(r.network.vertices, 3U);
+    EXPECT_EQ(r.network.edges, 3U);
+    EXPECT_TRUE(r.network.articulation_points.empty());
+}
+
+TEST(FindClusters, WithoutCommunitiesTheStructureIsTheSame) {
+    const auto data = two_counties();
+    const auto with = clusters_of(data);
+    ClusterOptions options;
+    options.communities = false;
+    const auto without = clusters_of(data, options);
+    EXPECT_TRUE(with.communities);
+    EXPECT_FALSE(without.communities);
+    EXPECT_TRUE(without.network.communities.empty());
+    EXPECT_TRUE(without.segment_level.communities.empty());
+    EXPECT_EQ(without.network.component_count, with.network.component_count);
+    EXPECT_EQ(without.network.articulation_points.size(), with.network.articulation_points.size());
+    ASSERT_EQ(without.places.size(), with.places.size());
+    for (std::size_t i = 0; i < with.places.size(); ++i) {
+        EXPECT_EQ(without.places[i].place, with.places[i].place);
+        EXPECT_EQ(without.places[i].internal_links, with.places[i].internal_links);
+    }
+}
+
+TEST(FindClusters, CountsItsStepsOnTheProgressBar) {
+    std::ostringstream screen;
+    util::Progress progress("clusters", kClusterSteps, screen, true);
+    ClusterOptions options;
+    options.progress = &progress;
+    (void)clusters_of(two_counties(), options);
+    EXPECT_EQ(progress.count(), kClusterSteps);
+    EXPECT_NE(screen.str().find("clusters: supply network (communities: Leiden)"), std::string::npos);
+    EXPECT_NE(screen.str().find("clusters: places"), std::string::npos);
 }
 
 // Two groups of four enterprises, each fully connected (6 supplies), joined by p4 → q1.

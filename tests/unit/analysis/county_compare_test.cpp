@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "chainatlas/error.hpp"
 #include "chainatlas/io/load_dataset.hpp"
@@ -180,6 +181,34 @@ TEST(CompareCounties, UnknownCountyIsNotFound) {
     CompareOptions options;
     options.counties = {"nowhere"};
     EXPECT_THROW(compare_counties(graph, options), NotFoundError);
+}
+
+TEST(CompareCounties, CountsEveryPairTwiceOnTheProgressBar) {
+    const auto data = two_counties();
+    const graph::RegionGraph graph(data);
+    std::ostringstream screen;
+    util::Progress progress("compare", compare_pair_count(2), screen, true);
+    CompareOptions options;
+    options.progress = &progress;
+    (void)compare_counties(graph, options);
+    EXPECT_EQ(compare_pair_count(2), 2U);
+    EXPECT_EQ(compare_pair_count(3000), 8'997'000U);
+    EXPECT_EQ(progress.count(), 2U);  // the one pair, scored for similarity and complementarity
+}
+
+// Found by fuzz_pipeline: counties but no chain at all (rows of zero words in the held-segment
+// bit matrix) used to take a reference into an empty vector.
+TEST(CompareCounties, CountiesWithoutAnyChain) {
+    testing::DatasetBuilder b;
+    b.county("a").county("b");
+    const auto data = b.build();
+    const graph::RegionGraph graph(data);
+    const auto r = compare_counties(graph, {});
+    EXPECT_TRUE(r.matrix.empty());
+    ASSERT_EQ(r.profiles.size(), 2u);
+    EXPECT_EQ(r.profiles[0].chains, 0u);
+    EXPECT_EQ(r.profiles[0].enterprises, 0u);
+    EXPECT_TRUE(r.chain_links.empty());
 }
 
 TEST(CompareCountiesLiaocheng, BearingRunsAcrossFourCountiesIntoLinqing) {

@@ -46,6 +46,24 @@ TEST(ReadCsv, RowsKnowTheirLineEvenAfterMultilineFields) {
     EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 4}));
 }
 
+TEST(ReadCsv, ALoneCrInsideAQuotedFieldEndsALineAsBetweenRows) {
+    std::vector<std::size_t> lines;
+    // CR line ends (Excel for Mac): the quoted cell spans lines 2 and 3, so the next row is 4.
+    // A CRLF inside a cell counts once.
+    read_csv("h\r\"x\ry\"\rz\r\"p\r\nq\"\r\nw\r\n", [&](const CsvRow& row) {
+        lines.push_back(row.line);
+        return true;
+    });
+    EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 4, 5, 7}));
+}
+
+TEST(ReadCsv, ErrorsAfterACrInsideAQuotedFieldHaveTheLineAndColumnOfTheirRow) {
+    CsvSyntaxError error;
+    rows_of("h,i\r\"x\ry\"z,1\r", &error);
+    EXPECT_EQ(error.line, 3U);
+    EXPECT_EQ(error.column, 3U);
+}
+
 TEST(SplitList, TrimsAndDropsEmptyItems) {
     EXPECT_EQ(split_list(" a; b ;;c "), (std::vector<std::string_view>{"a", "b", "c"}));
     EXPECT_TRUE(split_list("").empty());

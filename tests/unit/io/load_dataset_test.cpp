@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -220,6 +221,16 @@ TEST(LoadDataset, JsonSyntaxErrorsNameLineAndColumn) {
         << errors[0];
 }
 
+TEST(LoadDataset, JsonPlacesCountALoneCrAsALineEnd) {
+    // CR, CRLF and LF line ends mixed, as an editor counts them: the error is on line 4.
+    const auto errors = errors_of("{\"format\": \"chainatlas/1\",\r\"region\":\r\n{\"id\": \"r\",\n\"name\": ]}}");
+    ASSERT_EQ(errors.size(), 1U);
+    EXPECT_EQ(errors[0].rfind("t.json:4:9: error: invalid JSON: syntax error", 0), 0U) << errors[0];
+    EXPECT_EQ(errors_of("{\"format\": \"chainatlas/1\",\r\"region\": {\"id\": \"r\",\r\"name\": \"\xC1\xBF\"}}"),
+              std::vector<std::string>{
+                  "t.json:3:10: error: not valid UTF-8 (expected UTF-8 text; save the file as UTF-8)"});
+}
+
 TEST(LoadDataset, TopLevelArrayIsRefused) {
     EXPECT_EQ(errors_of("[1, 2]"),
               std::vector<std::string>{"t.json: error: the top level is an array (expected an object with "
@@ -244,6 +255,80 @@ TEST(LoadDataset, DuplicateKeysAreErrors) {
     const auto errors = errors_of(minimal(R"(, "enterprises": [{"id": "e", "name": "A", "name": "B", "county": "linqing"}])"));
     EXPECT_EQ(errors, std::vector<std::string>{"t.json: /enterprises/0/name: error: duplicate key 'name' in one "
                                                "object (the last value is used)"});
+}
+
+TEST(LoadDataset, DuplicateKeysInsideAChainAreReportedAtTheirPointer) {
+    const auto errors = errors_of(R"({"format": "chainatlas/1", "region": {"id": "r", "name": "R"},
+      "chains": [{"id": "a", "name": "A", "segments": [{"id": "a.s", "name": "S"}, {"id": "a.t", "name": "T"}],
+                  "links": [{"from": "a.s", "to": "a.t"}]},
+                 {"id": "c", "name": "C", "id": "c",
+                  "segments": [{"id": "c.s", "name": "S"}, {"id": "c.t", "name": "T", "tier": "upstream", "tier": "downstream"}],
+                  "links": [{"from": "c.s", "from": "c.s", "to": "c.t"}],
+                  "x/y~": {"k": [1, {"k": 1, "k": 2}]}, "x/y~": 1}]})");
+    const std::vector<std::string> expected{
+        "t.json: /chains/1/id: error: duplicate key 'id' in one object (the last value is used)",
+        "t.json: /chains/1/segments/1/tier: error: duplicate key 'tier' in one object (the last value is used)",
+        "t.json: /chains/1/links/0/from: error: duplicate key 'from' in one object (the last value is used)",
+        "t.json: /chains/1/x~1y~0/k/1/k: error: duplicate key 'k' in one object (the last value is used)",
+        "t.json: /chains/1/x~1y~0: error: duplicate key 'x/y~' in one object (the last value is used)",
+    };
+    auto got = errors;
+    got.erase(std::remove_if(got.begin(), got.end(),
+                             [](const std::string& e) { return e.find("duplicate key") == std::string::npos; }),
+              got.end());
+    EXPECT_EQ(got, expected);
+}
+
+TEST(LoadDataset, RecordsThatAreNotObjectsArePlacedAtTheirIndex) {
+    const auto errors = errors_of(minimal(R"(,
+      "parks": [true], "cross_links": [null, ["c.a", "c.b"]], "enterprises": [],
+      "supplies": [1.5], "projects": [{"id": "p", "name": "P", "county": "linqing", "status": "planned"}, "p2"])"));
+    const std::vector<std::string> expected{
+        "t.json: /parks/0: error: wrong type: found a boolean, expected a park object",
+        "t.json: /cross_links/0: error: wrong type: found null, expected a cross-link object",
+        "t.json: /cross_links/1: error: wrong type: found an array, expected a cross-link object",
+        "t.json: /supplies/0: error: wrong type: found a number, expected a supply object",
+        "t.json: /projects/1: error: wrong type: found a string, expected a project object",
+    };
+    EXPECT_EQ(errors, expected);
+}
+
+TEST(LoadDataset, ChainPartsOfTheWrongTypeSayWhatWasFound) {
+    const auto errors = errors_of(R"({"format": "chainatlas/1", "region": {"id": "r", "name": "R"},
+      "chains": [7, {"id": "a", "name": "A", "segments": {"id": "a.s"}, "links": "a.s-a.t"}]})");
+    const std::vector<std::string> expected{
+        "t.json: /chains/0: error: wrong type: found a number, expected a chain object",
+        "t.json: /chains/1/segments: error: wrong type: found an object, expected an array of segments",
+        "t.json: /chains/1/links: error: wrong type: found a string, expected an array of links",
+    };
+    EXPECT_EQ(errors, expected);
+}
+
+TEST(LoadDataset, ASectionOfTheWrongTypeIsNotAlsoMissing) {
+    EXPECT_EQ(errors_of(R"({"format": {"v": 1}, "region": null, "counties": null})"),
+              (std::vector<std::string>{
+                  "t.json: /format: error: wrong type: found an object, expected the string \"chainatlas/1\"",
+                  "t.json: /region: error: wrong type: found null, expected an object",
+                  "t.json: /counties: error: wrong type: found null, expected an array"}));
+    EXPECT_EQ(errors_of(R"({"format": "chainatlas/1", "region": "r"})"),
+              std::vector<std::string>{"t.json: /region: error: wrong type: found a string, expected an object"});
+    EXPECT_EQ(errors_of("42"),
+              std::vector<std::string>{"t.json: error: the top level is a number (expected an object with "
+                                       "\"format\": \"chainatlas/1\" and the sections)"});
+}
+
+TEST(LoadDataset, AnIdIsSuggestedOnlyWhenItKeepsSomethingOfWhatWasTyped) {
+    const auto errors = errors_of(minimal(R"(, "enterprises": [
+      {"id": "e1", "name": "A", "county": "linqin"}, {"id": "e2", "name": "B", "county": "zz"},
+      {"id": "e3", "name": "C", "county": "linqingshi"}])"));
+    const std::vector<std::string> expected{
+        "t.json: /enterprises/0/county: error: unknown county 'linqin' (expected an id from /counties; did you "
+        "mean 'linqing'?)",
+        "t.json: /enterprises/1/county: error: unknown county 'zz' (expected an id from /counties)",
+        "t.json: /enterprises/2/county: error: unknown county 'linqingshi' (expected an id from /counties; did "
+        "you mean 'linqing'?)",
+    };
+    EXPECT_EQ(errors, expected);
 }
 
 TEST(LoadDataset, EmptyFileAndMissingPathAreClearErrors) {
@@ -337,6 +422,35 @@ TEST(LoadFolder, CsvWithoutHeaderOrRequiredColumnIsRefused) {
         ASSERT_EQ(e.diagnostics().size(), 2U);
         EXPECT_NE(e.diagnostics()[0].message.find("missing header row"), std::string::npos);
         EXPECT_EQ(e.diagnostics()[1].message, "missing column 'status' (the header must name it)");
+    }
+}
+
+TEST(LoadFolder, CsvWithAnotherSeparatorSaysSoInsteadOfMissingHeader) {
+    TempFolder folder;
+    folder.write("dataset.json", minimal());
+    // European Excel quotes names and separates them with ';'; a tab-separated export.
+    folder.write("enterprises.csv", "\r\n\"id\";\"name\";\"county\"\r\n\"e1\";\"A\";\"linqing\"\r\n");
+    folder.write("supplies.csv", "from\tto\ne1\te1\n");
+    folder.write("projects.csv", "a;b\n1;2\n");
+    try {
+        load_dataset(folder.path());
+        FAIL();
+    } catch (const DatasetError& e) {
+        std::vector<std::string> got;
+        for (const auto& d : e.diagnostics()) got.push_back(format_diagnostic(d));
+        const std::string f = (folder.path() / "enterprises.csv").string();
+        const std::string s = (folder.path() / "supplies.csv").string();
+        const std::string p = (folder.path() / "projects.csv").string();
+        const std::vector<std::string> expected{
+            f + ":2:1: error: the header row is separated by ';', not ',' (save the file as comma-separated "
+                "CSV; expected columns such as id,name,county,park,segments,output,employees,tags,external,"
+                "location)",
+            s + ":1:1: error: the header row is separated by tabs, not ',' (save the file as comma-separated "
+                "CSV; expected columns such as from,to,weight)",
+            p + ":1:1: error: missing header row (expected the first row to name the columns, such as "
+                "id,name,county,park,enterprise,segments,investment,status,year)",
+        };
+        EXPECT_EQ(got, expected);
     }
 }
 

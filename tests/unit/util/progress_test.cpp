@@ -92,6 +92,27 @@ TEST(Progress, NeverDrawsWhenFinishedBeforeATenthOfASecond) {
     EXPECT_EQ(screen.str(), "");
 }
 
+TEST(Progress, BeginStepDrawsTheNewLabelAtOnceAndCountsNothing) {
+    std::ostringstream screen;
+    FakeClock clock;
+    Progress progress("clusters", 3, screen, true, clock.function());
+    progress.begin_step("clusters: supply network (communities: Leiden)");
+    EXPECT_EQ(screen.str(), "\rclusters: supply network (communities: Leiden) [--------------------]   0%  0/3\033[K");
+    clock.now += milliseconds(2000);
+    progress.advance();
+    progress.begin_step("clusters: places");
+    EXPECT_NE(screen.str().find("\rclusters: places [######--------------]  33%  1/3"), std::string::npos);
+    EXPECT_EQ(progress.count(), 1U);
+}
+
+TEST(Progress, BeginStepWritesNothingWhenNotEnabled) {
+    std::ostringstream screen;
+    Progress progress("clusters", 3, screen, false);
+    progress.begin_step("clusters: places");
+    progress.advance();
+    EXPECT_EQ(screen.str(), "");
+}
+
 TEST(ProgressLine, UnknownTotalShowsCountAndRateOnly) {
     EXPECT_EQ(Progress::render_line("reading", 1234567, 0, 1.0), "reading  1,234,567  1.2M/s");
     EXPECT_EQ(Progress::render_line("reading", 0, 0, 0.0), "reading  0");
