@@ -47,7 +47,8 @@ void BM_CriticalPerChain(benchmark::State& state) {
     std::vector<std::string> chains;
     for (const auto& chain : loaded.loaded.dataset.chains) chains.emplace_back(chain.id);
     for (auto _ : state) {
-        const auto results = analysis::find_critical_per_chain(*loaded.graph, {"", "", "", 10}, chains);
+        const auto results =
+            analysis::find_critical_per_chain(*loaded.graph, {"", "", "", 10}, chains);
         benchmark::DoNotOptimize(results.size());
     }
     state.counters["chains"] = static_cast<double>(chains.size());
@@ -56,5 +57,13 @@ void BM_CriticalPerChain(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_CriticalAll)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_CriticalArticulationPoints)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_CriticalPerChain)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CriticalArticulationPoints)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CriticalPerChain)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);

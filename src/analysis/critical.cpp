@@ -69,7 +69,8 @@ SoleSuppliers find_sole_suppliers(const model::Dataset& data, const detail::Plac
     out.customers.resize(out.offsets[n]);
     std::vector<std::uint32_t> fill(out.offsets.begin(), out.offsets.end() - 1);
     for (std::size_t c = 0; c < n; ++c) {
-        if (supplier_of[c] < kSeveral) out.customers[fill[supplier_of[c]]++] = static_cast<Index>(c);
+        if (supplier_of[c] < kSeveral)
+            out.customers[fill[supplier_of[c]]++] = static_cast<Index>(c);
     }
     return out;
 }
@@ -85,7 +86,11 @@ struct Shared {
 
 Shared share(const model::Dataset& data, const CriticalOptions& options) {
     const auto place = detail::resolve_place(data, options.county, options.park);
-    Shared shared{data, place, detail::collect_segment_facts(data, place), find_sole_suppliers(data, place), {}};
+    Shared shared{data,
+                  place,
+                  detail::collect_segment_facts(data, place),
+                  find_sole_suppliers(data, place),
+                  {}};
     for (Index e = 0; e < data.enterprises.size(); ++e) {
         if (!shared.sole.of(e).empty()) shared.suppliers.push_back(e);
     }
@@ -93,8 +98,8 @@ Shared share(const model::Dataset& data, const CriticalOptions& options) {
 }
 
 /// find_critical without the articulation points, for one chain (kNoIndex: all).
-CriticalResult find_for_chain(const Shared& shared, const CriticalOptions& options, Index only_chain,
-                              std::vector<char>& in_chain) {
+CriticalResult find_for_chain(const Shared& shared, const CriticalOptions& options,
+                              Index only_chain, std::vector<char>& in_chain) {
     const auto& data = shared.data;
     const auto& facts = shared.facts;
     CriticalResult result;
@@ -143,7 +148,8 @@ CriticalResult find_for_chain(const Shared& shared, const CriticalOptions& optio
         std::size_t i = 0;
         auto next_supplier = shared.suppliers.begin();
         const auto skip_others = [&] {
-            while (next_supplier != shared.suppliers.end() && only_chain != kNoIndex && !in_chain[*next_supplier])
+            while (next_supplier != shared.suppliers.end() && only_chain != kNoIndex &&
+                   !in_chain[*next_supplier])
                 ++next_supplier;
         };
         skip_others();
@@ -183,8 +189,9 @@ CriticalResult find_for_chain(const Shared& shared, const CriticalOptions& optio
     std::size_t kept = candidates.size();
     if (options.top > 0 && kept > options.top) {
         kept = options.top;
-        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(kept),
-                          candidates.end(), before);
+        std::partial_sort(candidates.begin(),
+                          candidates.begin() + static_cast<std::ptrdiff_t>(kept), candidates.end(),
+                          before);
     } else {
         std::sort(candidates.begin(), candidates.end(), before);
     }
@@ -193,7 +200,8 @@ CriticalResult find_for_chain(const Shared& shared, const CriticalOptions& optio
         const Candidate& candidate = candidates[k];
         const Index e = candidate.enterprise;
         RemovalImpact impact{ref_of(data, e), {}, {}, {}};
-        for (std::size_t j = candidate.first_segment; j < candidate.first_segment + candidate.gaps; ++j) {
+        for (std::size_t j = candidate.first_segment; j < candidate.first_segment + candidate.gaps;
+             ++j) {
             impact.gaps_opened.push_back(str(data.segments[sole_segments[j].second].id));
         }
         std::sort(impact.gaps_opened.begin(), impact.gaps_opened.end());
@@ -238,7 +246,8 @@ std::vector<ArticulationPoint> find_articulation_points(const graph::RegionGraph
     std::vector<ArticulationPoint> out;
     out.reserve(points.size());
     for (const Index e : points) {
-        out.push_back({ref_of(data, e), data.enterprises[e].external, walk.degree(e), walk.splits[e]});
+        out.push_back(
+            {ref_of(data, e), data.enterprises[e].external, walk.degree(e), walk.splits[e]});
     }
     return out;
 }
@@ -253,7 +262,8 @@ CriticalResult find_critical(const graph::RegionGraph& graph, const CriticalOpti
     return result;
 }
 
-std::vector<CriticalResult> find_critical_per_chain(const graph::RegionGraph& graph, const CriticalOptions& options,
+std::vector<CriticalResult> find_critical_per_chain(const graph::RegionGraph& graph,
+                                                    const CriticalOptions& options,
                                                     const std::vector<std::string>& chains) {
     const auto& data = graph.data();
     std::vector<Index> indices;

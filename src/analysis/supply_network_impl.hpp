@@ -22,7 +22,7 @@ struct Walk {
     std::vector<std::uint32_t> targets;  ///< targets[offsets[v] .. offsets[v + 1])
     std::vector<std::uint32_t> component;  ///< per vertex, numbered in order of first vertex
     std::size_t component_count = 0;
-    std::vector<std::size_t> splits;     ///< per vertex: blocks it belongs to (0 when isolated)
+    std::vector<std::size_t> splits;  ///< per vertex: blocks it belongs to (0 when isolated)
 
     /// Distinct neighbours of `v` (the edges are distinct).
     [[nodiscard]] std::size_t degree(std::size_t v) const { return offsets[v + 1] - offsets[v]; }
@@ -38,7 +38,8 @@ struct Walk {
 /// also returns every block's edge list, took ~2.1 s; this walk takes a fraction of a second
 /// (docs/COUNTIES.md). Both libraries' results are what the tests in
 /// tests/unit/analysis/clusters_test.cpp and critical_test.cpp were worked out against.
-inline Walk depth_first(std::size_t vertices, std::span<const std::pair<std::uint32_t, std::uint32_t>> edges) {
+inline Walk depth_first(std::size_t vertices,
+                        std::span<const std::pair<std::uint32_t, std::uint32_t>> edges) {
     const std::size_t n = vertices;
     Walk w;
     w.offsets.assign(n + 1, 0);
@@ -86,7 +87,8 @@ inline Walk depth_first(std::size_t vertices, std::span<const std::pair<std::uin
                     su.order = su.low = time++;
                     w.component[u] = c;
                     stack.push_back(u);
-                } else if (u != sv.parent) {  // edges are distinct, so the tree edge is the only one to v's parent
+                } else if (u != sv.parent) {  // edges are distinct: the tree edge is the only
+                                              // one to v's parent
                     sv.low = std::min(sv.low, su.order);
                 }
                 continue;

@@ -215,7 +215,8 @@ std::string Writer::county_name(const analysis::CompareResult& result,
                                 const std::string& id) const {
     if (in_.counties && &result == &*in_.counties) {
         const auto found = counties_by_id_.find(id);
-        return found == counties_by_id_.end() ? esc(id) : name(found->second->name, found->second->name_en);
+        return found == counties_by_id_.end() ? esc(id)
+                                              : name(found->second->name, found->second->name_en);
     }
     for (const auto& c : result.counties) {
         if (c.id == id) return name(c.name, c.name_en);

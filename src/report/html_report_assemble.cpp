@@ -236,7 +236,8 @@ ReportInput assemble_report(const graph::RegionGraph& graph, const ReportOptions
     // do not depend on the chain, and the articulation points are region-wide (shown once).
     std::vector<std::string> chain_ids;
     for (const auto& chain : gaps.chains) chain_ids.push_back(chain.id);
-    auto critical = analysis::find_critical_per_chain(graph, {"", options.county, "", 10}, chain_ids);
+    auto critical =
+        analysis::find_critical_per_chain(graph, {"", options.county, "", 10}, chain_ids);
     for (std::size_t i = 0; i < gaps.chains.size(); ++i) {
         step("chain", i, gaps.chains.size());
         input.chains.push_back(chain_report(graph, gaps.chains[i], gaps, targets,

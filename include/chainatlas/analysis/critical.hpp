@@ -67,7 +67,8 @@ CriticalResult find_critical(const graph::RegionGraph& graph, const CriticalOpti
 /// every chain: see find_articulation_points). What does not depend on the chain is worked out
 /// once, so a report on 50 chains costs little more than one. Throws NotFoundError for an
 /// unknown chain, county or park.
-std::vector<CriticalResult> find_critical_per_chain(const graph::RegionGraph& graph, const CriticalOptions& options,
+std::vector<CriticalResult> find_critical_per_chain(const graph::RegionGraph& graph,
+                                                    const CriticalOptions& options,
                                                     const std::vector<std::string>& chains);
 
 /// The articulation points of `find_critical`: cut vertices of the undirected supply network of

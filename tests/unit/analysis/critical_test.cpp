@@ -101,7 +101,11 @@ TEST(FindCritical, RepeatedSupplyFromTheSameSupplierStillOrphans) {
     b.enterprise("c1", "a", {"k.b"}).enterprise("c2", "a", {"k.b"});
     b.external("x", {"k.a"});
     // c1 buys twice from s1 (and from outside, which does not count); c2 from s1 and s2.
-    b.supply("s1", "c1").supply("s1", "c1", 2.0).supply("x", "c1").supply("s1", "c2").supply("s2", "c2");
+    b.supply("s1", "c1")
+        .supply("s1", "c1", 2.0)
+        .supply("x", "c1")
+        .supply("s1", "c2")
+        .supply("s2", "c2");
     const auto data = b.build();
     const graph::RegionGraph graph(data);
     const auto result = find_critical(graph, {});
@@ -179,8 +183,9 @@ TEST(FindCritical, ArticulationPointsAgreeWithRemovingEachEnterprise) {
         if (i > 0) {
             const auto& q = points[i - 1];
             EXPECT_TRUE(q.blocks > p.blocks ||
-                        (q.blocks == p.blocks && (q.partners > p.partners ||
-                                                  (q.partners == p.partners && q.enterprise.id < p.enterprise.id))));
+                        (q.blocks == p.blocks &&
+                         (q.partners > p.partners ||
+                          (q.partners == p.partners && q.enterprise.id < p.enterprise.id))));
         }
     }
     EXPECT_TRUE(external);  // external enterprises take part in the network
@@ -216,7 +221,8 @@ TEST(FindCritical, TopKeepsTheHeadOfTheFullRanking) {
         const auto& a = full.removals[i - 1];
         const auto& b = full.removals[i];
         const auto key = [](const RemovalImpact& r) {
-            return std::make_tuple(r.gaps_opened.size(), r.segment_dependents.size(), r.orphaned_customers.size());
+            return std::make_tuple(r.gaps_opened.size(), r.segment_dependents.size(),
+                                   r.orphaned_customers.size());
         };
         EXPECT_TRUE(key(a) > key(b) || (key(a) == key(b) && a.enterprise.id < b.enterprise.id));
     }
