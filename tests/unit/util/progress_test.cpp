@@ -123,7 +123,9 @@ TEST(ProgressLine, LongEtasUseMinutesAndHoursAndCountsPastTheTotalStopAt100) {
               "x [--------------------]   0%  100/100,000  100/s  ETA 16m39s");
     EXPECT_EQ(Progress::render_line("x", 1, 10000, 1.0),
               "x [--------------------]   0%  1/10,000  1/s  ETA 2h46m");
-    EXPECT_EQ(Progress::render_line("x", 12, 10, 2.0), "x [####################] 100%  12/10  6/s");
+    EXPECT_EQ(Progress::render_line("x", 1200, 1000, 2.0), "x [####################] 100%  1,200/1,000  600/s");
+    // A bar of a few steps has no rate.
+    EXPECT_EQ(Progress::render_line("x", 12, 10, 2.0), "x [####################] 100%  12/10");
 }
 
 TEST(ProgressLine, LongLabelsAreCutToFitEightyColumnsWithoutSplittingACharacter) {
