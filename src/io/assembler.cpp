@@ -515,11 +515,11 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
         case Section::enterprise:
             slot = static_cast<Index>(data_.enterprises.size());
             if (data_.enterprises.size() == data_.enterprises.capacity()) {
-                util::reserve_huge(data_.enterprises, 2 * data_.enterprises.size() + 16);
-                util::reserve_huge(enterprise_places_, 2 * data_.enterprises.size() + 16);
+                reserve_enterprises(data_.enterprises.size() + 16);
             }
             data_.enterprises.emplace_back().id = stored;
             enterprise_places_.push_back({});
+            if (enterprise_warmer_) enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
             break;
         case Section::project:
             slot = static_cast<Index>(data_.projects.size());
@@ -904,10 +904,9 @@ void DatasetAssembler::read_supply(const FlatRecord& record) {
         throw Error(files_.back() + ": more than " + std::to_string(kMaxRecords) +
                     " supplies (the limit; split the region into several datasets)");
     }
-    if (data_.supplies.size() == data_.supplies.capacity()) {
-        util::reserve_huge(data_.supplies, 2 * data_.supplies.size() + 16);
-    }
+    if (data_.supplies.size() == data_.supplies.capacity()) reserve_supplies(data_.supplies.size() + 16);
     data_.supplies.push_back(supply);
+    if (supply_warmer_) supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
     note_unknown_keys(record, "supplies", {"from", "to", "weight"});
     if (deferred_supplies_.size() >= kSupplyBatch) resolve_supplies();
 }
@@ -1131,10 +1130,7 @@ void remap_all(std::vector<Index>& indices, const std::vector<Index>& rank) {
 void DatasetAssembler::expect(Section section, std::size_t count) {
     tables_[static_cast<std::size_t>(section)].ids.reserve(tables_[static_cast<std::size_t>(section)].ids.size() + count);
     switch (section) {
-        case Section::enterprise:
-            util::reserve_huge(data_.enterprises, data_.enterprises.size() + count);
-            util::reserve_huge(enterprise_places_, enterprise_places_.size() + count);
-            break;
+        case Section::enterprise: reserve_enterprises(count); break;
         case Section::project: data_.projects.reserve(data_.projects.size() + count); break;
         default: break;
     }
@@ -1149,7 +1145,32 @@ void DatasetAssembler::expect_json_bytes(std::size_t bytes) {
     expect_supplies(bytes / 64);
 }
 
-void DatasetAssembler::expect_supplies(std::size_t count) { util::reserve_huge(data_.supplies, data_.supplies.size() + count); }
+void DatasetAssembler::expect_supplies(std::size_t count) { reserve_supplies(count); }
+
+void DatasetAssembler::reserve_enterprises(std::size_t count) {
+    const std::size_t wanted = data_.enterprises.size() + count;
+    if (wanted <= data_.enterprises.capacity()) return;
+    enterprise_warmer_.reset();  // before the array moves
+    util::reserve_huge(data_.enterprises, std::max(wanted, 2 * data_.enterprises.size()));
+    util::reserve_huge(enterprise_places_, data_.enterprises.capacity());
+    enterprise_warmer_ = std::make_unique<PageWarmer>(data_.enterprises.data(),
+                                                      data_.enterprises.capacity() * sizeof(model::Enterprise));
+    enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
+}
+
+void DatasetAssembler::reserve_supplies(std::size_t count) {
+    const std::size_t wanted = data_.supplies.size() + count;
+    if (wanted <= data_.supplies.capacity()) return;
+    supply_warmer_.reset();
+    util::reserve_huge(data_.supplies, std::max(wanted, 2 * data_.supplies.size()));
+    supply_warmer_ = std::make_unique<PageWarmer>(data_.supplies.data(), data_.supplies.capacity() * sizeof(model::Supply));
+    supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
+}
+
+void DatasetAssembler::stop_warming() {
+    enterprise_warmer_.reset();
+    supply_warmer_.reset();
+}
 
 bool DatasetAssembler::restore_definition_order() {
     // Slots were reserved in order of first mention (a park may name a chain before the
@@ -1210,6 +1231,7 @@ bool DatasetAssembler::restore_definition_order() {
 
 model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
     resolve_supplies();
+    stop_warming();
     if (!files_.empty() && !fatal_) {
         const std::string first_file = files_.front();
         if (!saw_format_) {
