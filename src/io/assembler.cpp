@@ -64,11 +64,14 @@ bool is_id_character(char c, bool first) {
     return !first && (c == '.' || c == '_' || c == '-');
 }
 
-std::string trimmed(std::string_view text) {
+/// `text` without the spaces and tabs around it (a view: asked of every CSV cell).
+std::string_view trimmed_view(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return std::string(text);
+    return text;
 }
+
+std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
 
 /// Flattens the scalar members of a JSON object (arrays of strings become lists).
 void flatten(const nlohmann::json& object, const std::string& pointer, FlatRecord& record) {
@@ -235,7 +238,7 @@ struct DatasetAssembler::FieldReader {
     const FlatField* present(std::string_view key) const {
         const FlatField* field = record.find(key);
         if (field == nullptr || field->kind == ValueKind::null) return nullptr;
-        if (record.from_csv && trimmed(field->text).empty()) return nullptr;
+        if (record.from_csv && trimmed_view(field->text).empty()) return nullptr;
         return field;
     }
 
@@ -277,7 +280,7 @@ struct DatasetAssembler::FieldReader {
         if (field == nullptr) return std::nullopt;
         double value = 0.0;
         if (record.from_csv) {
-            const std::string cell = trimmed(field->text);
+            const std::string_view cell = trimmed_view(field->text);
             const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
             if (ec != std::errc() || end != cell.data() + cell.size()) {
                 owner.error(where(key), "not a number: " + quote_id(cell) + " (expected a number such as 12.5)");
