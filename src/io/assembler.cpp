@@ -3,12 +3,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <type_traits>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "assembler_impl.hpp"
-#include "chainatlas/io/csv_reader.hpp"
 #include "chainatlas/error.hpp"
+#include "chainatlas/io/csv_reader.hpp"
 #include "chainatlas/io/limits.hpp"
 #include "chainatlas/util/memory.hpp"
 
@@ -119,7 +119,8 @@ namespace {
 /// searched a dozen times a record, and many have the same length (name, park, tags, note).
 bool same_key(const std::string& key, std::string_view wanted) {
     return key.size() == wanted.size() &&
-           (wanted.empty() || (key[0] == wanted[0] && std::memcmp(key.data(), wanted.data(), wanted.size()) == 0));
+           (wanted.empty() ||
+            (key[0] == wanted[0] && std::memcmp(key.data(), wanted.data(), wanted.size()) == 0));
 }
 
 }  // namespace
@@ -522,7 +523,8 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
             }
             data_.enterprises.emplace_back().id = stored;
             enterprise_places_.push_back({});
-            if (enterprise_warmer_) enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
+            if (enterprise_warmer_)
+                enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
             break;
         case Section::project:
             slot = static_cast<Index>(data_.projects.size());
@@ -907,7 +909,8 @@ void DatasetAssembler::read_supply(const FlatRecord& record) {
         throw Error(files_.back() + ": more than " + std::to_string(kMaxRecords) +
                     " supplies (the limit; split the region into several datasets)");
     }
-    if (data_.supplies.size() == data_.supplies.capacity()) reserve_supplies(data_.supplies.size() + 16);
+    if (data_.supplies.size() == data_.supplies.capacity())
+        reserve_supplies(data_.supplies.size() + 16);
     data_.supplies.push_back(supply);
     if (supply_warmer_) supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
     note_unknown_keys(record, "supplies", {"from", "to", "weight"});
@@ -1133,7 +1136,9 @@ void remap_all(std::vector<Index>& indices, const std::vector<Index>& rank) {
 void DatasetAssembler::expect(Section section, std::size_t count) {
     tables_[static_cast<std::size_t>(section)].ids.reserve(tables_[static_cast<std::size_t>(section)].ids.size() + count);
     switch (section) {
-        case Section::enterprise: reserve_enterprises(count); break;
+        case Section::enterprise:
+            reserve_enterprises(count);
+            break;
         case Section::project: data_.projects.reserve(data_.projects.size() + count); break;
         default: break;
     }
@@ -1156,8 +1161,8 @@ void DatasetAssembler::reserve_enterprises(std::size_t count) {
     enterprise_warmer_.reset();  // before the array moves
     util::reserve_huge(data_.enterprises, std::max(wanted, 2 * data_.enterprises.size()));
     util::reserve_huge(enterprise_places_, data_.enterprises.capacity());
-    enterprise_warmer_ = std::make_unique<PageWarmer>(data_.enterprises.data(),
-                                                      data_.enterprises.capacity() * sizeof(model::Enterprise));
+    enterprise_warmer_ = std::make_unique<PageWarmer>(
+        data_.enterprises.data(), data_.enterprises.capacity() * sizeof(model::Enterprise));
     enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
 }
 
@@ -1166,7 +1171,8 @@ void DatasetAssembler::reserve_supplies(std::size_t count) {
     if (wanted <= data_.supplies.capacity()) return;
     supply_warmer_.reset();
     util::reserve_huge(data_.supplies, std::max(wanted, 2 * data_.supplies.size()));
-    supply_warmer_ = std::make_unique<PageWarmer>(data_.supplies.data(), data_.supplies.capacity() * sizeof(model::Supply));
+    supply_warmer_ = std::make_unique<PageWarmer>(
+        data_.supplies.data(), data_.supplies.capacity() * sizeof(model::Supply));
     supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
 }
 

@@ -9,13 +9,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "chainatlas/io/diagnostic.hpp"
 #include "chainatlas/model/dataset.hpp"

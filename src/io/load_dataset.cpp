@@ -160,7 +160,8 @@ public:
             line.remove_prefix(comma + 1);
         }
         const auto end = line.find_first_of(",\r\n\"");
-        return end == std::string_view::npos || line[end] == '"' ? std::string_view{} : line.substr(0, end);
+        return end == std::string_view::npos || line[end] == '"' ? std::string_view{}
+                                                                 : line.substr(0, end);
     }
 
 private:
@@ -273,13 +274,15 @@ void hash_while_reading(XXH3_state_t* state, std::string_view bytes, Read&& read
         read();
         return;
     }
-    const std::jthread hasher([state, bytes] { XXH3_64bits_update(state, bytes.data(), bytes.size()); });
+    const std::jthread hasher(
+        [state, bytes] { XXH3_64bits_update(state, bytes.data(), bytes.size()); });
     read();
 }
 
 void read_json_file(const fs::path& path, DatasetAssembler& assembler, XXH3_state_t* state) {
     const detail::MappedFile file(path, display(path));
-    hash_while_reading(state, file.bytes(), [&] { read_json_text(file.bytes(), display(path), assembler); });
+    hash_while_reading(state, file.bytes(),
+                       [&] { read_json_text(file.bytes(), display(path), assembler); });
 }
 
 /// Reads the dataset at `path` (a JSON file or a folder) into `assembler`.

@@ -1,10 +1,10 @@
-#include "page_warmer_impl.hpp"
-
 #include <sys/mman.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+
+#include "page_warmer_impl.hpp"
 
 namespace chainatlas::io::detail {
 

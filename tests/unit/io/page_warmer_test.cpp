@@ -24,7 +24,8 @@ TEST(PageWarmer, LeavesWhatTheLoaderWritesUnchanged) {
         }
     }
     std::size_t wrong = 0;
-    for (std::size_t at = 0; at < kBytes; at += kPage) wrong += buffer[at] != static_cast<char>(at / kPage);
+    for (std::size_t at = 0; at < kBytes; at += kPage)
+        wrong += buffer[at] != static_cast<char>(at / kPage);
     EXPECT_EQ(wrong, 0U);
 }
 
