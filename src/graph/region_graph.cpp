@@ -27,17 +27,21 @@ void visit_edges(const model::Dataset& data, const std::array<Vertex, 6>& offset
     };
     for (const auto& chain : data.chains) {
         for (const auto& link : chain.links) {
-            visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link, 0U);
+            visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to),
+                  EdgeKind::link, 0U);
         }
     }
     for (const auto& link : data.cross_links) {
-        visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::cross_link, 0U);
+        visit(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to),
+              EdgeKind::cross_link, 0U);
     }
     for (Index s = 0; s < data.segments.size(); ++s) {
-        visit(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain), EdgeKind::part_of, 0U);
+        visit(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain),
+              EdgeKind::part_of, 0U);
     }
     for (Index p = 0; p < data.parks.size(); ++p) {
-        visit(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county), EdgeKind::in_county, 0U);
+        visit(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county),
+              EdgeKind::in_county, 0U);
     }
     for (Index e = 0; e < data.enterprises.size(); ++e) {
         const auto& enterprise = data.enterprises[e];
@@ -48,11 +52,13 @@ void visit_edges(const model::Dataset& data, const std::array<Vertex, 6>& offset
         if (enterprise.county != model::kNoIndex) {
             visit(from, v(VertexKind::county, enterprise.county), EdgeKind::in_county, 0U);
         }
-        if (enterprise.park != model::kNoIndex) visit(from, v(VertexKind::park, enterprise.park), EdgeKind::in_park, 0U);
+        if (enterprise.park != model::kNoIndex)
+            visit(from, v(VertexKind::park, enterprise.park), EdgeKind::in_park, 0U);
     }
     for (std::uint32_t i = 0; i < data.supplies.size(); ++i) {
         const auto& supply = data.supplies[i];
-        visit(v(VertexKind::enterprise, supply.from), v(VertexKind::enterprise, supply.to), EdgeKind::supply, i);
+        visit(v(VertexKind::enterprise, supply.from), v(VertexKind::enterprise, supply.to),
+              EdgeKind::supply, i);
     }
 }
 
@@ -77,7 +83,8 @@ void build_backward(BoostGraph& graph) {
     backward.m_edge_properties.resize(edge_count);
     std::vector<std::uint32_t> next(backward.m_rowstart.begin(), backward.m_rowstart.end() - 1);
     for (Vertex source = 0; source < vertex_count; ++source) {
-        for (std::uint32_t edge = forward.m_rowstart[source]; edge < forward.m_rowstart[source + 1]; ++edge) {
+        for (std::uint32_t edge = forward.m_rowstart[source]; edge < forward.m_rowstart[source + 1];
+             ++edge) {
             const std::uint32_t at = next[forward.m_column[edge]]++;
             backward.m_column[at] = source;
             backward.m_edge_properties[at] = edge;
@@ -88,8 +95,9 @@ void build_backward(BoostGraph& graph) {
 }  // namespace
 
 RegionGraph::RegionGraph(const model::Dataset& data) : data_(&data) {
-    const std::array<std::size_t, 5> sizes{data.chains.size(), data.segments.size(), data.counties.size(),
-                                           data.parks.size(), data.enterprises.size()};
+    const std::array<std::size_t, 5> sizes{data.chains.size(), data.segments.size(),
+                                           data.counties.size(), data.parks.size(),
+                                           data.enterprises.size()};
     for (std::size_t k = 0; k < sizes.size(); ++k) {
         offsets_[k + 1] = offsets_[k] + static_cast<Vertex>(sizes[k]);
     }

@@ -3,12 +3,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <type_traits>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "assembler_impl.hpp"
-#include "chainatlas/io/csv_reader.hpp"
 #include "chainatlas/error.hpp"
+#include "chainatlas/io/csv_reader.hpp"
 #include "chainatlas/io/limits.hpp"
 #include "chainatlas/util/memory.hpp"
 
@@ -64,11 +64,14 @@ bool is_id_character(char c, bool first) {
     return !first && (c == '.' || c == '_' || c == '-');
 }
 
-std::string trimmed(std::string_view text) {
+/// `text` without the spaces and tabs around it (a view: asked of every CSV cell).
+std::string_view trimmed_view(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return std::string(text);
+    return text;
 }
+
+std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
 
 /// What a message says was found, for a JSON value of the wrong type.
 std::string_view json_type_name(const nlohmann::json& value) {
@@ -126,7 +129,8 @@ namespace {
 /// searched a dozen times a record, and many have the same length (name, park, tags, note).
 bool same_key(const std::string& key, std::string_view wanted) {
     return key.size() == wanted.size() &&
-           (wanted.empty() || (key[0] == wanted[0] && std::memcmp(key.data(), wanted.data(), wanted.size()) == 0));
+           (wanted.empty() ||
+            (key[0] == wanted[0] && std::memcmp(key.data(), wanted.data(), wanted.size()) == 0));
 }
 
 }  // namespace
@@ -245,7 +249,7 @@ struct DatasetAssembler::FieldReader {
     const FlatField* present(std::string_view key) const {
         const FlatField* field = record.find(key);
         if (field == nullptr || field->kind == ValueKind::null) return nullptr;
-        if (record.from_csv && trimmed(field->text).empty()) return nullptr;
+        if (record.from_csv && trimmed_view(field->text).empty()) return nullptr;
         return field;
     }
 
@@ -287,7 +291,7 @@ struct DatasetAssembler::FieldReader {
         if (field == nullptr) return std::nullopt;
         double value = 0.0;
         if (record.from_csv) {
-            const std::string cell = trimmed(field->text);
+            const std::string_view cell = trimmed_view(field->text);
             const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
             if (ec != std::errc() || end != cell.data() + cell.size()) {
                 owner.error(where(key), "not a number: " + quote_id(cell) + " (expected a number such as 12.5)");
@@ -525,11 +529,12 @@ Index DatasetAssembler::reserve_slot(Section section, std::string_view id) {
         case Section::enterprise:
             slot = static_cast<Index>(data_.enterprises.size());
             if (data_.enterprises.size() == data_.enterprises.capacity()) {
-                util::reserve_huge(data_.enterprises, 2 * data_.enterprises.size() + 16);
-                util::reserve_huge(enterprise_places_, 2 * data_.enterprises.size() + 16);
+                reserve_enterprises(data_.enterprises.size() + 16);
             }
             data_.enterprises.emplace_back().id = stored;
             enterprise_places_.push_back({});
+            if (enterprise_warmer_)
+                enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
             break;
         case Section::project:
             slot = static_cast<Index>(data_.projects.size());
@@ -921,10 +926,10 @@ void DatasetAssembler::read_supply(const FlatRecord& record) {
         throw Error(files_.back() + ": more than " + std::to_string(kMaxRecords) +
                     " supplies (the limit; split the region into several datasets)");
     }
-    if (data_.supplies.size() == data_.supplies.capacity()) {
-        util::reserve_huge(data_.supplies, 2 * data_.supplies.size() + 16);
-    }
+    if (data_.supplies.size() == data_.supplies.capacity())
+        reserve_supplies(data_.supplies.size() + 16);
     data_.supplies.push_back(supply);
+    if (supply_warmer_) supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
     note_unknown_keys(record, "supplies", {"from", "to", "weight"});
     if (deferred_supplies_.size() >= kSupplyBatch) resolve_supplies();
 }
@@ -1158,8 +1163,7 @@ void DatasetAssembler::expect(Section section, std::size_t count) {
     tables_[static_cast<std::size_t>(section)].ids.reserve(tables_[static_cast<std::size_t>(section)].ids.size() + count);
     switch (section) {
         case Section::enterprise:
-            util::reserve_huge(data_.enterprises, data_.enterprises.size() + count);
-            util::reserve_huge(enterprise_places_, enterprise_places_.size() + count);
+            reserve_enterprises(count);
             break;
         case Section::project: data_.projects.reserve(data_.projects.size() + count); break;
         default: break;
@@ -1175,7 +1179,33 @@ void DatasetAssembler::expect_json_bytes(std::size_t bytes) {
     expect_supplies(bytes / 64);
 }
 
-void DatasetAssembler::expect_supplies(std::size_t count) { util::reserve_huge(data_.supplies, data_.supplies.size() + count); }
+void DatasetAssembler::expect_supplies(std::size_t count) { reserve_supplies(count); }
+
+void DatasetAssembler::reserve_enterprises(std::size_t count) {
+    const std::size_t wanted = data_.enterprises.size() + count;
+    if (wanted <= data_.enterprises.capacity()) return;
+    enterprise_warmer_.reset();  // before the array moves
+    util::reserve_huge(data_.enterprises, std::max(wanted, 2 * data_.enterprises.size()));
+    util::reserve_huge(enterprise_places_, data_.enterprises.capacity());
+    enterprise_warmer_ = std::make_unique<PageWarmer>(
+        data_.enterprises.data(), data_.enterprises.capacity() * sizeof(model::Enterprise));
+    enterprise_warmer_->filled(data_.enterprises.size() * sizeof(model::Enterprise));
+}
+
+void DatasetAssembler::reserve_supplies(std::size_t count) {
+    const std::size_t wanted = data_.supplies.size() + count;
+    if (wanted <= data_.supplies.capacity()) return;
+    supply_warmer_.reset();
+    util::reserve_huge(data_.supplies, std::max(wanted, 2 * data_.supplies.size()));
+    supply_warmer_ = std::make_unique<PageWarmer>(
+        data_.supplies.data(), data_.supplies.capacity() * sizeof(model::Supply));
+    supply_warmer_->filled(data_.supplies.size() * sizeof(model::Supply));
+}
+
+void DatasetAssembler::stop_warming() {
+    enterprise_warmer_.reset();
+    supply_warmer_.reset();
+}
 
 bool DatasetAssembler::restore_definition_order() {
     // Slots were reserved in order of first mention (a park may name a chain before the
@@ -1236,6 +1266,7 @@ bool DatasetAssembler::restore_definition_order() {
 
 model::Dataset DatasetAssembler::finish(std::vector<Diagnostic>& warnings) {
     resolve_supplies();
+    stop_warming();
     if (!files_.empty() && !fatal_) {
         const std::string first_file = files_.front();
         if (!saw_format_) {

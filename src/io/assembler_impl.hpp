@@ -8,17 +8,18 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "chainatlas/io/diagnostic.hpp"
 #include "chainatlas/model/dataset.hpp"
 #include "flat_record_impl.hpp"
+#include "page_warmer_impl.hpp"
 
 namespace chainatlas::io::detail {
 
@@ -95,6 +96,8 @@ public:
     }
     /// A JSON file of this many bytes is about to be read: size the big tables from it.
     void expect_json_bytes(std::size_t bytes);
+    /// Stops the background work on the record arrays (before the assembler is replaced).
+    void stop_warming();
 
 private:
     struct FieldReader;
@@ -207,6 +210,12 @@ private:
     std::vector<std::uint32_t> batch_positions_;
     std::vector<std::string_view> scratch_views_;
     std::vector<model::Index> scratch_indices_;
+
+    /// Room for `count` more enterprises (or supplies), their pages warmed on the other core.
+    void reserve_enterprises(std::size_t count);
+    void reserve_supplies(std::size_t count);
+    // Declared last, so destroyed first: the threads stop before the arrays they warm are freed.
+    std::unique_ptr<PageWarmer> enterprise_warmer_, supply_warmer_;
 };
 
 }  // namespace chainatlas::io::detail

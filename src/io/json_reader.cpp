@@ -1,5 +1,3 @@
-#include "json_reader_impl.hpp"
-
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -8,6 +6,7 @@
 
 #include "chainatlas/io/encoding.hpp"
 #include "chainatlas/io/limits.hpp"
+#include "json_reader_impl.hpp"
 
 namespace chainatlas::io::detail {
 
@@ -420,9 +419,9 @@ private:
 };
 
 /// Finds the enterprise ids a few records ahead of the reader (the first key of the next
-/// objects, when it is "id", as writers usually put it), so that their slots in the id table are fetched while the records before them are
-/// read: see IdLookahead in load_dataset.cpp, its CSV counterpart. Only hints: a wrong one
-/// costs a wasted fetch, never a wrong result.
+/// objects, when it is "id", as writers usually put it), so that their slots in the id table are
+/// fetched while the records before them are read: see IdLookahead in load_dataset.cpp, its CSV
+/// counterpart. Only hints: a wrong one costs a wasted fetch, never a wrong result.
 class JsonIdLookahead {
 public:
     static constexpr std::size_t kAhead = 16;
@@ -457,7 +456,8 @@ public:
 
 private:
     void skip(std::string_view characters) {
-        while (pos_ < text_.size() && characters.find(text_[pos_]) != std::string_view::npos) ++pos_;
+        while (pos_ < text_.size() && characters.find(text_[pos_]) != std::string_view::npos)
+            ++pos_;
     }
 
     std::string_view text_;
@@ -518,16 +518,22 @@ private:
     bool value(std::size_t depth) {
         if (pos_ >= text_.size()) return unsupported();
         switch (text_[pos_]) {
-            case '{': return object(depth);
-            case '[': return array(depth);
+            case '{':
+                return object(depth);
+            case '[':
+                return array(depth);
             case '"': {
                 std::string_view text;
                 return string(text) ? deliver(sax_.text(text)) : unsupported();
             }
-            case 't': return literal("true") && deliver(sax_.boolean(true));
-            case 'f': return literal("false") && deliver(sax_.boolean(false));
-            case 'n': return literal("null") && deliver(sax_.null());
-            default: return number();
+            case 't':
+                return literal("true") && deliver(sax_.boolean(true));
+            case 'f':
+                return literal("false") && deliver(sax_.boolean(false));
+            case 'n':
+                return literal("null") && deliver(sax_.null());
+            default:
+                return number();
         }
     }
 
@@ -682,18 +688,35 @@ private:
             }
             if (++i >= size) return false;
             switch (data[i]) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u':
                     if (!unicode_escape(i, out)) return false;
                     break;
-                default: return false;
+                default:
+                    return false;
             }
             ++i;
         }
@@ -709,8 +732,8 @@ private:
         if (code >= 0xDC00 && code <= 0xDFFF) return false;
         if (code >= 0xD800 && code <= 0xDBFF) {
             std::uint32_t low = 0;
-            if (i + 2 >= text_.size() || text_[i + 1] != '\\' || text_[i + 2] != 'u' || !hex4(i + 3, low) ||
-                low < 0xDC00 || low > 0xDFFF) {
+            if (i + 2 >= text_.size() || text_[i + 1] != '\\' || text_[i + 2] != 'u' ||
+                !hex4(i + 3, low) || low < 0xDC00 || low > 0xDFFF) {
                 return false;
             }
             i += 6;

@@ -1,9 +1,9 @@
 #include "chainatlas/model/id_index.hpp"
 
-#include "chainatlas/util/memory.hpp"
-
 #include <algorithm>
 #include <cstring>
+
+#include "chainatlas/util/memory.hpp"
 
 namespace chainatlas::model {
 
@@ -48,7 +48,9 @@ std::uint64_t IdIndex::hash(std::string_view id) {
     } else if (n >= 4) {
         h ^= (load32(p) << 32 | load32(p + n - 4)) * k2;
     } else if (n > 0) {
-        const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+        const auto byte = [&](std::size_t i) {
+            return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
+        };
         h ^= (byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1)) * k2;
     }
     return finalize(h);

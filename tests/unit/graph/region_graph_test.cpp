@@ -141,37 +141,52 @@ BoostGraph graph_from_edge_list(const model::Dataset& data, const RegionGraph& g
     };
     const auto v = [&](VertexKind kind, Index index) { return graph.vertex(kind, index); };
     for (const auto& chain : data.chains) {
-        for (const auto& link : chain.links) add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link);
+        for (const auto& link : chain.links)
+            add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::link);
     }
     for (const auto& link : data.cross_links) {
-        add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to), EdgeKind::cross_link);
+        add(v(VertexKind::segment, link.from), v(VertexKind::segment, link.to),
+            EdgeKind::cross_link);
     }
     for (Index s = 0; s < data.segments.size(); ++s) {
-        add(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain), EdgeKind::part_of);
+        add(v(VertexKind::segment, s), v(VertexKind::chain, data.segments[s].chain),
+            EdgeKind::part_of);
     }
     for (Index p = 0; p < data.parks.size(); ++p) {
-        add(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county), EdgeKind::in_county);
+        add(v(VertexKind::park, p), v(VertexKind::county, data.parks[p].county),
+            EdgeKind::in_county);
     }
     for (Index e = 0; e < data.enterprises.size(); ++e) {
         const auto& enterprise = data.enterprises[e];
-        for (const Index s : data.segments_of(enterprise)) add(v(VertexKind::enterprise, e), v(VertexKind::segment, s), EdgeKind::member);
-        if (enterprise.county != model::kNoIndex) add(v(VertexKind::enterprise, e), v(VertexKind::county, enterprise.county), EdgeKind::in_county);
-        if (enterprise.park != model::kNoIndex) add(v(VertexKind::enterprise, e), v(VertexKind::park, enterprise.park), EdgeKind::in_park);
+        for (const Index s : data.segments_of(enterprise))
+            add(v(VertexKind::enterprise, e), v(VertexKind::segment, s), EdgeKind::member);
+        if (enterprise.county != model::kNoIndex)
+            add(v(VertexKind::enterprise, e), v(VertexKind::county, enterprise.county),
+                EdgeKind::in_county);
+        if (enterprise.park != model::kNoIndex)
+            add(v(VertexKind::enterprise, e), v(VertexKind::park, enterprise.park),
+                EdgeKind::in_park);
     }
     for (std::uint32_t i = 0; i < data.supplies.size(); ++i) {
-        add(v(VertexKind::enterprise, data.supplies[i].from), v(VertexKind::enterprise, data.supplies[i].to), EdgeKind::supply, i);
+        add(v(VertexKind::enterprise, data.supplies[i].from),
+            v(VertexKind::enterprise, data.supplies[i].to), EdgeKind::supply, i);
     }
-    return BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), properties.begin(),
-                      static_cast<Vertex>(graph.vertex_count()));
+    return BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                      properties.begin(), static_cast<Vertex>(graph.vertex_count()));
 }
 
 void expect_same_arrays(const BoostGraph& built, const BoostGraph& reference) {
     EXPECT_EQ(built.m_forward.m_rowstart, reference.m_forward.m_rowstart);
     EXPECT_EQ(built.m_forward.m_column, reference.m_forward.m_column);
-    ASSERT_EQ(built.m_forward.m_edge_properties.size(), reference.m_forward.m_edge_properties.size());
+    ASSERT_EQ(built.m_forward.m_edge_properties.size(),
+              reference.m_forward.m_edge_properties.size());
     for (std::size_t i = 0; i < built.m_forward.m_edge_properties.size(); ++i) {
-        EXPECT_EQ(built.m_forward.m_edge_properties[i].kind, reference.m_forward.m_edge_properties[i].kind) << i;
-        EXPECT_EQ(built.m_forward.m_edge_properties[i].record, reference.m_forward.m_edge_properties[i].record) << i;
+        EXPECT_EQ(built.m_forward.m_edge_properties[i].kind,
+                  reference.m_forward.m_edge_properties[i].kind)
+            << i;
+        EXPECT_EQ(built.m_forward.m_edge_properties[i].record,
+                  reference.m_forward.m_edge_properties[i].record)
+            << i;
     }
     EXPECT_EQ(built.m_backward.m_rowstart, reference.m_backward.m_rowstart);
     EXPECT_EQ(built.m_backward.m_column, reference.m_backward.m_column);

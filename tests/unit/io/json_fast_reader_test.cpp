@@ -28,7 +28,8 @@ std::vector<std::string> outcome_of(const std::string& text, bool fast, bool* ac
         std::vector<Diagnostic> warnings;
         const auto data = assembler.finish(warnings);
         for (const auto& d : warnings) out.push_back(format_diagnostic(d));
-        out.push_back("region " + std::string(data.region.id) + " " + std::string(data.region.name));
+        out.push_back("region " + std::string(data.region.id) + " " +
+                      std::string(data.region.name));
         for (const auto& e : data.enterprises) {
             out.push_back("enterprise " + std::string(e.id) + " " + std::string(e.name) + " " +
                           std::to_string(e.output) + " " + std::to_string(e.employees) + " " +
@@ -40,8 +41,8 @@ std::vector<std::string> outcome_of(const std::string& text, bool fast, bool* ac
                           std::to_string(s.weight));
         }
         for (const auto& p : data.projects) {
-            out.push_back("project " + std::string(p.id) + " " + std::to_string(p.investment) + " " +
-                          std::to_string(p.year.value_or(0)));
+            out.push_back("project " + std::string(p.id) + " " + std::to_string(p.investment) +
+                          " " + std::to_string(p.year.value_or(0)));
         }
     } catch (const DatasetError& e) {
         for (const auto& d : e.diagnostics()) out.push_back(format_diagnostic(d));
@@ -111,7 +112,8 @@ TEST(FastJsonReader, SemanticProblemsGiveTheSameMessages) {
   "supplies": {"from": "e1"},
   "unknown": [{"deep": [[[[]]]]}],
   "cross_links": [{"from": "c.a", "to": "c.a"}])"));
-    expect_same_as_nlohmann(R"({"format": "chainatlas/2", "region": [], "format": "chainatlas/1"})");
+    expect_same_as_nlohmann(
+        R"({"format": "chainatlas/2", "region": [], "format": "chainatlas/1"})");
     expect_same_as_nlohmann(R"({})");
 }
 
@@ -120,8 +122,8 @@ TEST(FastJsonReader, RefusalsByTheReaderStopItAsWithNlohmann) {
     expect_same_as_nlohmann(R"(["format"])");
     expect_same_as_nlohmann(R"("chainatlas/1")");
     expect_same_as_nlohmann(R"(  12  )");
-    expect_same_as_nlohmann(dataset(R"([{"id": "e1", "name": "n", "county": "k", "x": )" + std::string(200, '[') +
-                                    std::string(200, ']') + "}]"));
+    expect_same_as_nlohmann(dataset(R"([{"id": "e1", "name": "n", "county": "k", "x": )" +
+                                    std::string(200, '[') + std::string(200, ']') + "}]"));
 }
 
 TEST(FastJsonReader, SyntaxErrorsAndUnusualTextAreLeftToNlohmann) {

@@ -87,7 +87,8 @@ TEST(IdIndex, ShortIdsKeptInTheSlotAreToldApartByEveryByte) {
     for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(positions[i], i) << i;
     EXPECT_EQ(positions[ids.size()], IdIndex::kMissing);
     EXPECT_EQ(positions[ids.size() + 1], IdIndex::kMissing);
-    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(index.id(static_cast<std::uint32_t>(i)), ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        EXPECT_EQ(index.id(static_cast<std::uint32_t>(i)), ids[i]);
 }
 
 TEST(IdIndex, RenumberMovesEveryIdToItsNewPosition) {
