@@ -323,8 +323,13 @@ void hash_while_reading(XXH3_state_t* state, std::string_view bytes, Read&& read
         read();
         return;
     }
-    const std::jthread hasher(
-        [state, bytes] { XXH3_64bits_update(state, bytes.data(), bytes.size()); });
+    std::jthread hasher;
+    try {
+        hasher =
+            std::jthread([state, bytes] { XXH3_64bits_update(state, bytes.data(), bytes.size()); });
+    } catch (const std::system_error&) {
+        XXH3_64bits_update(state, bytes.data(), bytes.size());  // no thread to be had
+    }
     read();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <system_error>
 
 #include "page_warmer_impl.hpp"
 
@@ -19,7 +20,12 @@ constexpr std::size_t kLead = std::size_t{32} << 20;
 PageWarmer::PageWarmer(const void* data, std::size_t bytes)
     : data_(static_cast<const char*>(data)), bytes_(bytes) {
 #ifdef MADV_POPULATE_WRITE
-    if (data_ != nullptr && bytes_ >= kLead) thread_ = std::thread([this] { run(); });
+    if (data_ == nullptr || bytes_ < kLead) return;
+    try {
+        thread_ = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+        // No thread to be had (a process limit): the loader faults its pages in itself.
+    }
 #endif
 }
 

@@ -10,9 +10,10 @@ namespace chainatlas::model {
 
 /// Maps the ids of one section to their positions (0, 1, 2, ... in insertion order).
 ///
-/// An open-addressing table with linear probing, at most half full. Each 16-byte slot holds a
-/// pointer to the id's text, its length, a 16-bit hash tag and the position, so that a probe
-/// touches the slot and (when the tag matches) the text: two memory accesses, not three.
+/// An open-addressing table with linear probing, at most half full. Each 16-byte slot holds the
+/// id's text (an id of up to 8 bytes in the slot itself, a longer one by pointer), its length,
+/// a 16-bit hash tag and the position, so that a probe touches the slot and, for a long id
+/// whose tag matches, its text: one or two memory accesses, not three.
 /// Loading a registry is mostly such look-ups into a table far bigger than the caches, so
 /// their cost is memory latency; `find_batch` hides most of it by prefetching the slots and
 /// texts of the next ids while comparing the current ones (docs/PERFORMANCE.md has the
