@@ -47,6 +47,10 @@ bool large_input(int argc, char** argv) {
 int main(int argc, char** argv) {
     using namespace chainatlas;
     if (large_input(argc, argv)) util::reexec_with_huge_page_malloc(argv);
+    // Everything goes through the C++ streams (Graphviz output included), so they need not keep
+    // step with C's stdio: unsynchronised, std::cout buffers instead of passing each piece to
+    // stdio (a registry's JSON is tens of MB written a few bytes at a time).
+    std::ios::sync_with_stdio(false);
     cli::Context context;
     CLI::App app{"chainatlas: a region's industrial chains (产业链) as a graph, and what planners should do about them"};
     app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
