@@ -36,13 +36,9 @@ const io::LoadResult& Context::loaded() {
         if (data_path.empty()) {
             loaded_ = std::make_unique<io::LoadResult>(io::load_builtin_dataset());
         } else {
-            // A registry takes seconds to read: say so on a terminal (steps: read and check,
-            // then build the graph, which `graph()` counts).
-            util::Progress progress("loading", 2);
-            progress.begin_step("reading and checking " + report::printable(describe_input(data_path)));
-            loaded_ = std::make_unique<io::LoadResult>(io::load_dataset(data_path));
-            progress.advance();
-            progress.finish();
+            // A registry takes seconds to read: on a terminal, a bar per file (rows or bytes),
+            // then the checks across files and the graph as steps.
+            loaded_ = std::make_unique<io::LoadResult>(io::load_dataset(data_path, util::progress_wanted()));
         }
         report::print_diagnostics(std::cerr, loaded_->warnings);
     }
@@ -53,9 +49,8 @@ const graph::RegionGraph& Context::graph() {
     if (!graph_) {
         const auto& data = loaded().dataset;
         if (!data_path.empty()) {
-            util::Progress progress("loading", 2);
-            progress.advance();
-            progress.begin_step("building the graph");
+            util::Progress progress("loading", 1);
+            progress.begin_step("building the graph of " + report::printable(describe_input(data_path)));
             graph_ = std::make_unique<graph::RegionGraph>(data);
         } else {
             graph_ = std::make_unique<graph::RegionGraph>(data);

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -47,6 +48,9 @@ class DatasetAssembler {
 public:
     DatasetAssembler();
 
+    /// Readers show a progress bar per file (util::Progress, on a terminal only).
+    bool show_progress = false;
+
     /// Starts reading a file; later records come from it. `csv_columns` maps the header of a
     /// CSV file (key → 1-based column); empty for JSON.
     void begin_file(const std::string& display_name, bool is_csv);
@@ -54,6 +58,10 @@ public:
     void begin_fragment() { next_is_fragment_ = true; }
     /// No file has been begun yet: the assembler can still be replaced by a fresh one.
     [[nodiscard]] bool fresh() const { return files_.empty(); }
+    /// `reading enterprises.csv`: the progress bar's label for the file being read.
+    [[nodiscard]] std::string progress_label() const {
+        return "reading " + std::filesystem::path(files_.back()).filename().string();
+    }
     [[nodiscard]] bool in_fragment() const { return in_fragment_; }
     void set_csv_columns(std::map<std::string, std::size_t, std::less<>> columns);
 

@@ -2,10 +2,12 @@
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "chainatlas/io/encoding.hpp"
 #include "chainatlas/io/limits.hpp"
+#include "chainatlas/util/progress.hpp"
 #include "json_reader_impl.hpp"
 
 namespace chainatlas::io::detail {
@@ -71,6 +73,13 @@ ReadRecord reader_of_section(std::string_view key) {
 class DatasetSax {
 public:
     DatasetSax(std::string_view text, DatasetAssembler& assembler) : text_(text), out_(assembler) {}
+
+    /// Counts the bytes read so far (`*position`, kept by the reader) on `progress` after each
+    /// record of a flat section.
+    void show_progress(util::Progress* progress, const std::size_t* position) {
+        progress_ = progress;
+        position_ = position;
+    }
 
     bool null() { return scalar(ValueKind::null, [](FlatField&) {}, [] { return json(nullptr); }); }
     bool boolean(bool value) {
@@ -303,6 +312,10 @@ private:
         } else if (record_depth_ != 0 && depth_ == record_depth_) {
             dispatch_record();
             record_depth_ = 0;
+            if (progress_ != nullptr) {
+                progress_->advance(*position_ - shown_);
+                shown_ = *position_;
+            }
         }
         --depth_;
         return true;
@@ -395,6 +408,9 @@ private:
     }
     [[nodiscard]] std::string here() const { return "/" + escape_pointer_token(section_); }
 
+    util::Progress* progress_ = nullptr;
+    const std::size_t* position_ = nullptr;
+    std::size_t shown_ = 0;
     std::string_view text_;
     DatasetAssembler& out_;
     std::size_t depth_ = 0;
@@ -478,6 +494,9 @@ public:
 
     FastJsonReader(std::string_view text, DatasetSax& sax, const DatasetAssembler& out)
         : text_(text), sax_(sax), out_(out) {}
+
+    /// Where the reading is in the text (bytes).
+    [[nodiscard]] const std::size_t* position() const { return &pos_; }
 
     Outcome run() {
         skip_space();
@@ -796,6 +815,11 @@ bool read_json_dataset_fast(std::string_view text, DatasetAssembler& assembler) 
     if (text.empty() || find_invalid_utf8(text)) return false;  // reported by read_json_dataset
     DatasetSax sax(text, assembler);
     FastJsonReader reader(text, sax, assembler);
+    std::optional<util::Progress> progress;
+    if (assembler.show_progress) {
+        progress.emplace(assembler.progress_label(), text.size());
+        sax.show_progress(&*progress, reader.position());
+    }
     return reader.run() != FastJsonReader::Outcome::unsupported;
 }
 

@@ -13,6 +13,7 @@
 #include "assembler_impl.hpp"
 #include "chainatlas/io/csv_reader.hpp"
 #include "chainatlas/io/encoding.hpp"
+#include "chainatlas/util/progress.hpp"
 #include "json_reader_impl.hpp"
 #include "mapped_file_impl.hpp"
 
@@ -224,7 +225,10 @@ void read_csv_file(const CsvKind& kind, std::string_view raw, DatasetAssembler& 
     FlatRecord record;
     record.from_csv = true;
     std::optional<IdLookahead> ahead;
+    std::optional<util::Progress> progress;
+    if (out.show_progress) progress.emplace(out.progress_label(), rows);
     const auto error = read_csv(text, [&](const CsvRow& row) {
+        if (progress) progress->advance();
         if (!have_header) {
             have_header = true;
             header_ok = read_header(kind, row, out, header);
@@ -375,8 +379,11 @@ HashState new_hash_state() {
 
 }  // namespace
 
-LoadResult load_dataset(const fs::path& path) {
+LoadResult load_dataset(const fs::path& path) { return load_dataset(path, false); }
+
+LoadResult load_dataset(const fs::path& path, bool show_progress) {
     DatasetAssembler assembler;
+    assembler.show_progress = show_progress;
     const auto state = new_hash_state();
     read_dataset(path, assembler, state.get());
     return finish(assembler, display(path), XXH3_64bits_digest(state.get()));

@@ -24,6 +24,11 @@ struct LoadResult {
 /// `path` was given.
 LoadResult load_dataset(const std::filesystem::path& path);
 
+/// The same, showing a progress bar per file on stderr when it is a terminal (util::Progress):
+/// rows of each CSV file, bytes of a JSON file (read by the fast reader; a file left to
+/// nlohmann's parser shows none).
+LoadResult load_dataset(const std::filesystem::path& path, bool show_progress);
+
 /// Loads a dataset (from `path`, or the built-in one when `path` is empty) together with
 /// fragment files: JSON objects with `enterprises`, `supplies` and/or `projects` sections that
 /// add records to it (what-if scenarios). Fragments are checked like any file of the dataset:

@@ -342,6 +342,24 @@ TEST(LoadDataset, EmptyFileAndMissingPathAreClearErrors) {
     }
 }
 
+// With progress asked for, the readers keep a bar per file (shown only on a terminal: stderr is
+// not one under ctest); what is loaded is the same.
+TEST(LoadFolder, ProgressChangesNothingLoaded) {
+    TempFolder folder;
+    folder.write("dataset.json", minimal());
+    folder.write("enterprises.csv", "id,name,county,segments\ne1,甲,linqing,c.a\ne2,乙,linqing,c.b\n");
+    folder.write("supplies.csv", "from,to\ne1,e2\n");
+    const auto quiet = load_dataset(folder.path());
+    const auto shown = load_dataset(folder.path(), true);
+    EXPECT_EQ(shown.dataset.content_hash, quiet.dataset.content_hash);
+    EXPECT_EQ(shown.dataset.enterprises.size(), 2U);
+    EXPECT_EQ(shown.dataset.supplies.size(), 1U);
+    const auto json_quiet = load_dataset(kFixtures + "/sample/dataset.json");
+    const auto json_shown = load_dataset(kFixtures + "/sample/dataset.json", true);
+    EXPECT_EQ(json_shown.dataset.content_hash, json_quiet.dataset.content_hash);
+    EXPECT_EQ(json_shown.dataset.enterprises.size(), json_quiet.dataset.enterprises.size());
+}
+
 TEST(LoadFolder, CsvFilesAddToTheSectionsOfDatasetJson) {
     TempFolder folder;
     folder.write("dataset.json", minimal());
