@@ -29,10 +29,11 @@ std::string minimal(const std::string& extra = "") {
            extra + "}";
 }
 
-/// Every diagnostic of a dataset that must fail, formatted as the CLI prints it.
-std::vector<std::string> errors_of(const std::string& json) {
+/// Every diagnostic of a dataset that must fail to `load`, formatted as the CLI prints it.
+template <typename Load>
+std::vector<std::string> errors_from(const Load& load) {
     try {
-        load_dataset_from_json(json, "t.json");
+        load();
     } catch (const DatasetError& e) {
         std::vector<std::string> out;
         for (const auto& d : e.diagnostics()) out.push_back(format_diagnostic(d));
@@ -40,6 +41,15 @@ std::vector<std::string> errors_of(const std::string& json) {
     }
     ADD_FAILURE() << "expected the dataset to be refused";
     return {};
+}
+
+std::vector<std::string> errors_of(const std::string& json) {
+    return errors_from([&] { (void)load_dataset_from_json(json, "t.json"); });
+}
+
+/// The same for a dataset on disk (a JSON file or a folder).
+std::vector<std::string> errors_at(const fs::path& path) {
+    return errors_from([&] { (void)load_dataset(path); });
 }
 
 std::vector<std::string> warnings_of(const std::string& json) {
@@ -407,25 +417,18 @@ TEST(LoadFolder, CsvProblemsNameLineAndColumn) {
                  "e3,C,linqing\n"
                  "e4,D,linqing,c.a,abc,red\n");
     folder.write("supplies.csv", "from,to\ne1,\"e2\n");
-    try {
-        load_dataset(folder.path());
-        FAIL();
-    } catch (const DatasetError& e) {
-        std::vector<std::string> got;
-        for (const auto& d : e.diagnostics()) got.push_back(format_diagnostic(d));
-        const std::string f = (folder.path() / "enterprises.csv").string();
-        const std::string s = (folder.path() / "supplies.csv").string();
-        const std::vector<std::string> expected{
-            f + ":1:6: warning: unknown column 'colour' (ignored; expected columns "
-                "id,name,county,park,segments,output,employees,tags,external,location)",
-            f + ":2:3: error: unknown county 'linqin' (expected an id from /counties; did you mean 'linqing'?)",
-            f + ":3:5: error: number out of range (expected a finite number)",
-            f + ":4:1: error: found 3 fields, expected 6 (as many as the header has)",
-            f + ":5:5: error: not a number: 'abc' (expected a number such as 12.5)",
-            s + ":2:4: error: unterminated quoted field (a '\"' opens here and never closes)",
-        };
-        EXPECT_EQ(got, expected);
-    }
+    const std::string f = (folder.path() / "enterprises.csv").string();
+    const std::string s = (folder.path() / "supplies.csv").string();
+    const std::vector<std::string> expected{
+        f + ":1:6: warning: unknown column 'colour' (ignored; expected columns "
+            "id,name,county,park,segments,output,employees,tags,external,location)",
+        f + ":2:3: error: unknown county 'linqin' (expected an id from /counties; did you mean 'linqing'?)",
+        f + ":3:5: error: number out of range (expected a finite number)",
+        f + ":4:1: error: found 3 fields, expected 6 (as many as the header has)",
+        f + ":5:5: error: not a number: 'abc' (expected a number such as 12.5)",
+        s + ":2:4: error: unterminated quoted field (a '\"' opens here and never closes)",
+    };
+    EXPECT_EQ(errors_at(folder.path()), expected);
 }
 
 TEST(LoadFolder, CsvWithoutHeaderOrRequiredColumnIsRefused) {
@@ -450,26 +453,19 @@ TEST(LoadFolder, CsvWithAnotherSeparatorSaysSoInsteadOfMissingHeader) {
     folder.write("enterprises.csv", "\r\n\"id\";\"name\";\"county\"\r\n\"e1\";\"A\";\"linqing\"\r\n");
     folder.write("supplies.csv", "from\tto\ne1\te1\n");
     folder.write("projects.csv", "a;b\n1;2\n");
-    try {
-        load_dataset(folder.path());
-        FAIL();
-    } catch (const DatasetError& e) {
-        std::vector<std::string> got;
-        for (const auto& d : e.diagnostics()) got.push_back(format_diagnostic(d));
-        const std::string f = (folder.path() / "enterprises.csv").string();
-        const std::string s = (folder.path() / "supplies.csv").string();
-        const std::string p = (folder.path() / "projects.csv").string();
-        const std::vector<std::string> expected{
-            f + ":2:1: error: the header row is separated by ';', not ',' (save the file as comma-separated "
-                "CSV; expected columns such as id,name,county,park,segments,output,employees,tags,external,"
-                "location)",
-            s + ":1:1: error: the header row is separated by tabs, not ',' (save the file as comma-separated "
-                "CSV; expected columns such as from,to,weight)",
-            p + ":1:1: error: missing header row (expected the first row to name the columns, such as "
-                "id,name,county,park,enterprise,segments,investment,status,year)",
-        };
-        EXPECT_EQ(got, expected);
-    }
+    const std::string f = (folder.path() / "enterprises.csv").string();
+    const std::string s = (folder.path() / "supplies.csv").string();
+    const std::string p = (folder.path() / "projects.csv").string();
+    const std::vector<std::string> expected{
+        f + ":2:1: error: the header row is separated by ';', not ',' (save the file as comma-separated "
+            "CSV; expected columns such as id,name,county,park,segments,output,employees,tags,external,"
+            "location)",
+        s + ":1:1: error: the header row is separated by tabs, not ',' (save the file as comma-separated "
+            "CSV; expected columns such as from,to,weight)",
+        p + ":1:1: error: missing header row (expected the first row to name the columns, such as "
+            "id,name,county,park,enterprise,segments,investment,status,year)",
+    };
+    EXPECT_EQ(errors_at(folder.path()), expected);
 }
 
 TEST(LoadFolder, FolderWithoutDatasetJsonIsAClearError) {
