@@ -17,8 +17,9 @@ void advise_huge_pages(void* data, std::size_t bytes);
 /// the same arguments), with glibc's malloc told to back its heap with transparent huge pages
 /// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, read by glibc only at start-up). On these machines
 /// first touch of fresh memory is what large inputs spend their time on: the pipeline of `gaps`,
-/// `compare` and `clusters` on a million enterprises takes ~25% less CPU time this way
-/// (docs/PERFORMANCE.md). Returns, doing nothing, when the tunable is already set (by this
+/// `compare` and `clusters` on a million enterprises went from 9.9 to 7.7 s of CPU time this
+/// way, measured before the loader faulted in its own arrays on the second core; since then the
+/// gain is within the run-to-run spread of about a second (docs/PERFORMANCE.md). Returns, doing nothing, when the tunable is already set (by this
 /// function or by the user), when CHAINATLAS_DEFAULT_MALLOC is set, in sanitizer builds (their
 /// allocator ignores the tunable), and when the exec fails.
 void reexec_with_huge_page_malloc(char** argv);
